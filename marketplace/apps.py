@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MarketplaceConfig(AppConfig):
+    name = "marketplace"
+    verbose_name = _("平台核心")
+
+    def ready(self):
+        from . import demo, signals  # noqa: F401  (seeder, transition records)

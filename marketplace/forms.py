@@ -1,0 +1,32 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import FundingSource
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("请填写理由。")},
+    )
+
+
+class ApproveForm(forms.Form):
+    budget = forms.DecimalField(
+        label=_("批准预算（元）"),
+        min_value=Decimal("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"required": _("请填写批准预算。"), "invalid": _("请输入金额。")},
+    )
+    funding_source = forms.ChoiceField(
+        label=_("资金来源"),
+        choices=FundingSource.choices,
+        error_messages={"required": _("请选择资金来源。")},
+    )
+    reason = forms.CharField(
+        label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,37 @@
+from .document import Document
+from .notification import Notification
+from .organisation import Organisation, OrganisationRating, OrganisationType
+from .place import Place, PlaceLevel, UrbanRural
+from .project import (
+    BudgetLine,
+    FundingSource,
+    Indicator,
+    IndicatorKind,
+    Project,
+    ProjectDesignVersion,
+    ProjectState,
+)
+from .transition import TransitionRecord
+from .user import Role, RoleAssignment, User
+
+__all__ = [
+    "BudgetLine",
+    "Document",
+    "FundingSource",
+    "Indicator",
+    "IndicatorKind",
+    "Notification",
+    "Organisation",
+    "OrganisationRating",
+    "OrganisationType",
+    "Place",
+    "PlaceLevel",
+    "Project",
+    "ProjectDesignVersion",
+    "ProjectState",
+    "Role",
+    "RoleAssignment",
+    "TransitionRecord",
+    "UrbanRural",
+    "User",
+]

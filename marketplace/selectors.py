@@ -1,0 +1,37 @@
+"""Reads for core pages."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from . import rules
+from .models import Project, ProjectState, Role, TransitionRecord
+
+PUBLIC_PROJECT_STATES = [
+    s
+    for s in ProjectState.values
+    if s not in {ProjectState.DRAFT, ProjectState.SUBMITTED, ProjectState.RETURNED}
+]
+
+
+def timeline_for(obj):
+    """The object's transition records, oldest first, with who acted."""
+    return TransitionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("by")
+
+
+def projects_for_user(user):
+    """Projects the user designs, decides on or delivers (for "my work")."""
+    scope = Q(pk__in=[])
+    for place in rules.places_for(user, Role.COMMUNITY_STAFF):
+        scope |= Q(community__code__startswith=place.prefix)
+    for place in rules.places_for(user, Role.PURCHASER):
+        scope |= Q(purchaser_place__code__startswith=place.prefix)
+    org_ids = rules.organisation_ids(user)
+    if org_ids:
+        scope |= Q(organisation_id__in=org_ids)
+    return Project.objects.filter(scope).select_related("community").order_by("-updated_at")
+
+
+def can_see_project(project, user) -> bool:
+    return project.state in PUBLIC_PROJECT_STATES or rules.can_view_project(project, user)

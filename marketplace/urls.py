@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from .views import account, documents, health, projects
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("my/", account.my_work, name="my_work"),
+    path("my/notifications/", account.notifications, name="notifications"),
+    path("my/notifications/read/", account.notifications_read, name="notifications_read"),
+    path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
+    path("projects/<int:pk>/submit/", projects.project_submit, name="project_submit"),
+    path("projects/<int:pk>/approve/", projects.project_approve, name="project_approve"),
+    path("projects/<int:pk>/return/", projects.project_return, name="project_return"),
+    path("documents/<slug:kind>/<int:pk>/", documents.document_download, name="document"),
+    path("needs/", include("needs.urls")),
+    path("tenders/", include("tenders.urls")),
+    path("delivery/", include("evaluations.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("django-admin/", admin.site.urls),
+    path("cms-admin/", include(wagtailadmin_urls)),
+    path("cms-documents/", include(wagtaildocs_urls)),
+    path("", include("cms.urls")),
+    path("", include(wagtail_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
