@@ -83,6 +83,16 @@ def render_and_keep(object_id: int, kind_name: str) -> Document:
     return doc
 
 
+def kept_or_render(obj, kind_name: str) -> Document | None:
+    """The kept document; rendered now when tasks run in-process, else scheduled (None)."""
+    doc = kept(obj, kind_name)
+    if doc is None and settings.CELERY_TASK_ALWAYS_EAGER:
+        doc = render_and_keep(obj.pk, kind_name)
+    elif doc is None:
+        request_render(obj, kind_name)
+    return doc
+
+
 def request_render(obj, kind_name: str) -> None:
     """Schedule rendering after the current transaction commits."""
     from .tasks import render_document

@@ -30,3 +30,21 @@ class ApproveForm(forms.Form):
     reason = forms.CharField(
         label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class PhoneForm(forms.Form):
+    phone = forms.CharField(
+        label=_("手机号"),
+        max_length=11,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "tel"}),
+        error_messages={"required": _("请输入手机号。")},
+    )
+
+
+class CodeForm(PhoneForm):
+    code = forms.CharField(
+        label=_("验证码"),
+        max_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("请输入验证码。")},
+    )

@@ -178,3 +178,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+SMS_SENDER = env.str("SMS_SENDER", default="marketplace.sms.ConsoleSender")

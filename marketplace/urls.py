@@ -7,11 +7,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .views import account, documents, health, projects
+from .views import account, documents, health, phone_login, projects
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/phone/", phone_login.phone_login, name="phone_login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("my/", account.my_work, name="my_work"),
     path("my/notifications/", account.notifications, name="notifications"),

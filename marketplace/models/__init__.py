@@ -1,6 +1,7 @@
 from .document import Document
 from .notification import Notification
 from .organisation import Organisation, OrganisationRating, OrganisationType
+from .otp import OneTimeCode
 from .place import Place, PlaceLevel, UrbanRural
 from .project import (
     BudgetLine,
@@ -21,6 +22,7 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Notification",
+    "OneTimeCode",
     "Organisation",
     "OrganisationRating",
     "OrganisationType",

@@ -15,10 +15,7 @@ def document_download(request, kind, pk):
     obj = get_object_or_404(apps.get_model(spec.model), pk=pk)
     if not spec.can_view(obj, request.user):
         raise PermissionDenied
-    doc = documents.kept(obj, kind)
-    if doc is None:
-        documents.request_render(obj, kind)
-        doc = documents.kept(obj, kind)  # present already when tasks run in-process
+    doc = documents.kept_or_render(obj, kind)
     if doc is None:
         return render(request, "marketplace/document_pending.html", status=202)
     response = FileResponse(
