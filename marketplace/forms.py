@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import FundingSource
+from .models import FundingSource, Organisation, Role
 
 
 class ReasonForm(forms.Form):
@@ -48,3 +48,19 @@ class CodeForm(PhoneForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
         error_messages={"required": _("请输入验证码。")},
     )
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+class MemberForm(forms.Form):
+    phone = forms.CharField(label=_("成员手机号"), max_length=11)
+    role = forms.ChoiceField(
+        label=_("角色"),
+        choices=[(r.value, r.label) for r in (Role.ORG_MEMBER, Role.SOCIAL_WORKER, Role.ORG_ADMIN)],
+    )
+    title = forms.CharField(label=_("职务"), max_length=100, required=False)

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from . import rules
-from .models import Project, ProjectState, Role, TransitionRecord
+from .models import Organisation, Project, ProjectState, Role, RoleAssignment, TransitionRecord
 
 PUBLIC_PROJECT_STATES = [
     s
@@ -35,3 +35,14 @@ def projects_for_user(user):
 
 def can_see_project(project, user) -> bool:
     return project.state in PUBLIC_PROJECT_STATES or rules.can_view_project(project, user)
+
+
+def public_organisations(*, query: str = ""):
+    orgs = Organisation.objects.select_related("place").order_by("name")
+    if query:
+        orgs = orgs.filter(Q(name__icontains=query) | Q(credit_code__iexact=query))
+    return orgs
+
+
+def organisation_members(org):
+    return RoleAssignment.objects.filter(organisation=org).select_related("user").order_by("role")

@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .views import account, documents, health, phone_login, projects
+from .views import account, documents, health, organisations, phone_login, projects
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -21,6 +21,14 @@ urlpatterns = [
     path("projects/<int:pk>/submit/", projects.project_submit, name="project_submit"),
     path("projects/<int:pk>/approve/", projects.project_approve, name="project_approve"),
     path("projects/<int:pk>/return/", projects.project_return, name="project_return"),
+    path("orgs/", organisations.organisation_list, name="organisation_list"),
+    path("orgs/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path("orgs/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
+    path(
+        "orgs/<int:pk>/members/",
+        organisations.organisation_member_create,
+        name="organisation_member_create",
+    ),
     path("documents/<slug:kind>/<int:pk>/", documents.document_download, name="document"),
     path("needs/", include("needs.urls")),
     path("tenders/", include("tenders.urls")),
