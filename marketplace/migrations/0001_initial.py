@@ -2,7 +2,7 @@
 
 import django.contrib.auth.models
 import django.contrib.auth.validators
-import django.core.files.storage
+import marketplace.models.document
 import django.db.models.deletion
 import django.utils.timezone
 import django_fsm
@@ -210,7 +210,7 @@ class Migration(migrations.Migration):
                 ('object_id', models.PositiveBigIntegerField()),
                 ('kind', models.CharField(max_length=40, verbose_name='文书类型')),
                 ('version', models.CharField(max_length=64, verbose_name='版本')),
-                ('file', models.FileField(storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/main/var/private'), upload_to='documents/%Y/%m/')),
+                ('file', models.FileField(storage=marketplace.models.document.private_storage, upload_to='documents/%Y/%m/')),
                 ('sha256', models.CharField(max_length=64)),
                 ('size', models.PositiveIntegerField(default=0)),
                 ('created_at', models.DateTimeField(default=marketplace.clock.now)),

@@ -1,22 +1,36 @@
+import os
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from .. import clock
 
 
-class PrivateStorage(LazyObject):
-    """Files no URL serves: views that check permission stream them."""
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files no URL serves (settings.PRIVATE_MEDIA_ROOT): views that check permission stream them."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):  # read each time, so that a changed setting applies (tests)
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
-private_storage = PrivateStorage()
+_private = PrivateFileSystemStorage()
+
+
+def private_storage() -> FileSystemStorage:
+    """A callable, so that migrations name it instead of freezing a machine's path."""
+    return _private
 
 
 class Document(models.Model):

@@ -29,3 +29,11 @@ def test_approved_design_is_public(client, staff):
     response = client.get(reverse("document", args=["project-design", project.pk]))
     assert response.status_code == 200
     assert response["X-Content-SHA256"] == Document.objects.get().sha256
+
+
+def test_kept_documents_live_outside_the_media_url(client, staff, settings):
+    project = force_state(ProjectFactory(designer=staff), ProjectState.APPROVED)
+    client.get(reverse("document", args=["project-design", project.pk]))
+    path = Document.objects.get().file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
