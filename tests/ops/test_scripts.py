@@ -147,3 +147,52 @@ def alive(pid: int) -> bool:
     # a zombie (exited, not yet reaped by its parent) counts as stopped
     stat = Path(f"/proc/{pid}/stat")
     return stat.exists() and stat.read_text().split(") ")[-1][0] != "Z"
+
+
+def services_sandbox(tmp_path, *, postgres_starts=True):
+    """.ci/run with stand-ins for scripts/test and the PostgreSQL/Redis commands, both down."""
+    state = tmp_path / "state"
+    state.mkdir()
+    box = sandbox(
+        tmp_path,
+        {
+            "scripts/test": f'echo "DATABASE_URL=${{DATABASE_URL:-}} BROKER=${{CELERY_BROKER_URL:-}}" >>{state}/runs\n',
+            "bin/pg_isready": f"[ -e {state}/pg ] && echo accepting || exit 2\n",
+            "bin/pg_ctlcluster": (
+                f'echo "$@" >{state}/pg_ctlcluster\n'
+                + (f"touch {state}/pg\n" if postgres_starts else "")
+            ),
+            "bin/redis-cli": f"[ -e {state}/redis ] && echo PONG || exit 1\n",
+            "bin/redis-server": f'echo "$@" >{state}/redis-server; touch {state}/redis\n',
+        },
+    )
+    env = {**os.environ, "PATH": f"{box / 'bin'}:{os.environ['PATH']}", "WAIT_SECONDS": "2"}
+    env["DATABASE_URL"] = "sqlite:///somewhere-else.sqlite3"  # the first run ignores it
+    return box, state, env
+
+
+@pytest.mark.skipif(not Path("/etc/postgresql").is_dir(), reason="Debian PostgreSQL layout")
+def test_ci_run_starts_postgresql_and_redis_then_runs_the_suite_on_them(tmp_path):
+    box, state, env = services_sandbox(tmp_path)
+
+    done = subprocess.run([box / ".ci/run"], capture_output=True, text=True, env=env, timeout=60)
+
+    assert done.returncode == 0, done.stderr
+    assert (state / "runs").read_text().splitlines() == [
+        "DATABASE_URL= BROKER=",
+        "DATABASE_URL=postgres://postgres@127.0.0.1:5432/sanshe BROKER=redis://127.0.0.1:6379/0",
+    ]
+    assert (state / "pg_ctlcluster").read_text().split()[0] == "--skip-systemctl-redirect"
+    assert (state / "pg_ctlcluster").read_text().split()[2:] == ["main", "start"]
+    assert "--daemonize yes" in (state / "redis-server").read_text()
+
+
+@pytest.mark.skipif(not Path("/etc/postgresql").is_dir(), reason="Debian PostgreSQL layout")
+def test_ci_run_gives_up_with_a_message_when_postgresql_does_not_come_up(tmp_path):
+    box, state, env = services_sandbox(tmp_path, postgres_starts=False)
+
+    done = subprocess.run([box / ".ci/run"], capture_output=True, text=True, env=env, timeout=60)
+
+    assert done.returncode != 0
+    assert "PostgreSQL did not answer within 2s" in done.stderr
+    assert len((state / "runs").read_text().splitlines()) == 1  # only the SQLite run
