@@ -12,6 +12,18 @@ def _media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(autouse=True)
+def _eager_tasks(settings):
+    """Tasks run in-process in tests, even when CELERY_BROKER_URL is set (CI on Redis)."""
+    from marketplace.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
 @pytest.fixture
 def places(db):
     return place_tree()
