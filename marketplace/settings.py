@@ -180,6 +180,9 @@ LOGGING = {
         # Django's own console handler would print every message a second time.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # Wagtail's in-process background tasks log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }
 SMS_SENDER = env.str("SMS_SENDER", default="marketplace.sms.ConsoleSender")
