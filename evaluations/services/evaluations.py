@@ -38,15 +38,18 @@ def _check_scorer(kind, scorer, delivery):
             raise WorkflowError(
                 _("第三方评估人须为评估专家或评估机构人员，且不得与承接组织存在关联。"), status=400
             )
-    elif kind == PartyKind.COMMUNITY and scorer is not None:
-        if not core.is_staff_for(scorer, project.community):
-            raise WorkflowError(_("社区评分人须为本项目所在社区的工作人员。"), status=400)
-    elif kind == PartyKind.PURCHASER and scorer is not None:
-        if not core.can_decide(project, scorer):
-            raise WorkflowError(_("购买主体评分人须为本项目的购买主体。"), status=400)
-    elif kind == PartyKind.RESIDENTS and scorer is not None:
-        if not core.is_staff_for(scorer, project.community):
-            raise WorkflowError(_("服务对象满意度由社区工作人员汇总录入。"), status=400)
+        return
+    if scorer is None:
+        return
+    if kind == PartyKind.PURCHASER:
+        ok, message = core.can_decide(project, scorer), _("购买主体评分人须为本项目的购买主体。")
+    else:  # community and residents: staff of the project's community
+        ok, message = (
+            core.is_staff_for(scorer, project.community),
+            _("社区及服务对象满意度的评分人须为本项目所在社区的工作人员。"),
+        )
+    if not ok:
+        raise WorkflowError(message, status=400)
 
 
 @transaction.atomic

@@ -44,10 +44,9 @@ def detail(request, pk, *, open_form=None, status=200):
 def team(request, pk):
     delivery = visible_delivery(request, pk)
     form = TeamMemberForm(request.POST or None, organisation=delivery.contract.organisation)
-    if request.method == "POST":
-        if form.is_valid():
-            services.team_member_add(delivery=delivery, user=request.user, **form.cleaned_data)
-            return redirect("evaluations:team", pk=pk)
+    if request.method == "POST" and form.is_valid():
+        services.team_member_add(delivery=delivery, user=request.user, **form.cleaned_data)
+        return redirect("evaluations:team", pk=pk)
     status = 400 if request.method == "POST" else 200
     context = {
         "delivery": delivery,
