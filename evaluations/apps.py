@@ -7,6 +7,7 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("执行与评估")
 
     def ready(self):
-        from . import panels, seed  # noqa: F401  (seed registers its seeder)
+        from . import documents, panels, seed  # noqa: F401  (seed registers its seeder)
 
         panels.register_panels()
+        documents.register_documents()

@@ -86,3 +86,47 @@ class ScoreForm(forms.Form):
     comment = forms.CharField(
         label=_("评价意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+SATISFACTION = [
+    (5, _("非常满意")),
+    (4, _("满意")),
+    (3, _("一般")),
+    (2, _("不满意")),
+    (1, _("非常不满意")),
+]
+
+
+class SurveyForm(forms.Form):
+    phone = forms.CharField(
+        label=_("手机号"),
+        max_length=11,
+        required=False,
+        help_text=_("用于确认每人只作答一次，不会公开。已登录可不填。"),
+    )
+    q_needs = forms.TypedChoiceField(
+        label=_("服务内容满足了我的需要"),
+        choices=SATISFACTION,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    q_attitude = forms.TypedChoiceField(
+        label=_("社工和志愿者的服务态度"),
+        choices=SATISFACTION,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    q_overall = forms.TypedChoiceField(
+        label=_("我对这个项目总体满意"), choices=SATISFACTION, coerce=int, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("意见和建议"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_phone(self):
+        from marketplace.validators import validate_mobile
+
+        phone = self.cleaned_data["phone"].strip()
+        if phone:
+            validate_mobile(phone)
+        return phone

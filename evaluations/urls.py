@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delivery, evaluation, logs
+from .views import delivery, evaluation, logs, survey
 
 app_name = "evaluations"
 urlpatterns = [
@@ -19,4 +19,7 @@ urlpatterns = [
     path("evaluations/<int:pk>/close/", evaluation.close, name="evaluation_close"),
     path("<int:pk>/payments/", evaluation.payments, name="payments"),
     path("payments/<int:pk>/release/", evaluation.release, name="payment_release"),
+    path("survey/<str:token>/", survey.respond, name="survey"),
+    path("parties/<int:pk>/survey/", survey.notice, name="survey_notice"),
+    path("parties/<int:pk>/survey/close/", survey.close, name="survey_close"),
 ]

@@ -10,6 +10,7 @@ from .evaluation import (
 )
 from .log import DeliveryLog
 from .payment import PaymentGate, PaymentItem, PaymentState
+from .survey import QUESTIONS, SurveyResponse
 
 __all__ = [
     "Delivery",
@@ -25,6 +26,8 @@ __all__ = [
     "PaymentGate",
     "PaymentItem",
     "PaymentState",
+    "QUESTIONS",
     "Qualification",
+    "SurveyResponse",
     "TeamMember",
 ]

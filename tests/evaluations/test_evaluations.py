@@ -176,3 +176,29 @@ def test_final_pass_completes_delivery_and_project(delivery, purchaser, staff, t
 def test_one_open_evaluation_at_a_time(evaluation, delivery, purchaser, third_party):
     with pytest.raises(WorkflowError, match="进行中"):
         open_evaluation(delivery, purchaser, third_party)
+
+
+def test_purchaser_terminates_after_a_second_fail(
+    delivery, purchaser, staff, third_party, org_admin
+):
+    from evaluations.services.delivery import delivery_terminate
+
+    for _ in range(2):
+        run_evaluation(
+            delivery,
+            purchaser=purchaser,
+            staff=staff,
+            third_party=third_party,
+            kind="final",
+            score=40,
+        )
+    with pytest.raises(PermissionDenied):
+        delivery_terminate(delivery=delivery, user=org_admin, reason="复评仍不合格")
+    with pytest.raises(WorkflowError, match="理由"):
+        delivery_terminate(delivery=delivery, user=purchaser, reason="")
+    delivery = delivery_terminate(delivery=delivery, user=purchaser, reason="复评仍不合格")
+    delivery.project.refresh_from_db()
+    assert delivery.state == DeliveryState.TERMINATED
+    assert delivery.project.state == ProjectState.TERMINATED
+    with pytest.raises(WorkflowError, match="当前状态"):
+        delivery_terminate(delivery=delivery, user=purchaser, reason="再次终止")
