@@ -8,7 +8,8 @@ from . import selectors
 def project_context(project, user):
     delivery = selectors.delivery_for_project(project)
     if delivery is None:
-        return None
+        contract = selectors.contract_to_set_up(project, user)
+        return {"contract": contract} if contract else None
     delivery.project = project  # already loaded by the page
     return {
         "delivery": delivery,
@@ -26,6 +27,7 @@ def my_work_context(_obj, user):
         "parties": list(selectors.parties_waiting_for(user)[:20]),
         "evaluations": list(selectors.evaluations_to_close(user)[:20]),
         "payments": list(selectors.payments_to_release(user)[:20]),
+        "contracts": list(selectors.contracts_to_set_up(user)[:20]),
     }
     return context if any(context.values()) else None
 

@@ -179,6 +179,29 @@ def parties_waiting_for(user):
     )
 
 
+def contract_to_set_up(project, user):
+    """The signed contract of a contracted project without a delivery, if `user` may set it up."""
+    from marketplace.models import ProjectState
+    from tenders.models import Contract, ContractState
+
+    if project.state != ProjectState.CONTRACTED:
+        return None
+    if not (core.is_org_admin(user, project.organisation) or core.can_decide(project, user)):
+        return None
+    return Contract.objects.filter(
+        project=project, state=ContractState.SIGNED, delivery__isnull=True
+    ).first()
+
+
+def contracts_to_set_up(user):
+    from tenders.models import Contract, ContractState
+
+    org_ids = core.organisation_ids(user, {Role.ORG_ADMIN})
+    return Contract.objects.filter(
+        organisation_id__in=org_ids, state=ContractState.SIGNED, delivery__isnull=True
+    ).select_related("project")
+
+
 def can_view_delivery(delivery, user) -> bool:
     from marketplace.selectors import can_see_project
 

@@ -174,3 +174,19 @@ def test_my_work_lists_what_waits(client, delivery, purchaser, third_party, soci
     client.force_login(purchaser)
     page = client.get(reverse("my_work")).content.decode()
     assert "结束评估" in page and "拨付" in page
+
+
+def test_setup_from_the_project_page(client, organisation, purchaser, org_admin, social_worker):
+    from .factories import contract_for
+
+    contract = contract_for(organisation=organisation, purchaser=purchaser)
+    client.force_login(social_worker)
+    page = client.get(reverse("project_detail", args=[contract.project_id])).content.decode()
+    assert "建立项目执行" not in page
+    client.force_login(org_admin)
+    assert "建立项目执行" in client.get(reverse("my_work")).content.decode()
+    page = client.get(reverse("project_detail", args=[contract.project_id])).content.decode()
+    assert "建立项目执行" in page
+    response = client.post(reverse("evaluations:setup", args=[contract.pk]))
+    assert response.status_code == 302
+    assert client.post(reverse("evaluations:setup", args=[contract.pk])).status_code == 409
