@@ -16,13 +16,14 @@ SALT = "evaluations.survey"
 
 
 def survey_token(party) -> str:
-    return signing.dumps(party.pk, salt=SALT)
+    """A stable signed token (no timestamp): the printed QR code stays valid."""
+    return signing.Signer(salt=SALT).sign(str(party.pk))
 
 
 def party_for_token(token: str) -> EvaluationParty:
     try:
-        pk = signing.loads(token, salt=SALT)
-    except signing.BadSignature as exc:
+        pk = int(signing.Signer(salt=SALT).unsign(token))
+    except (signing.BadSignature, ValueError) as exc:
         raise WorkflowError(_("调查链接无效。"), status=404) from exc
     party = EvaluationParty.objects.select_related("evaluation__delivery__project").filter(pk=pk)
     party = party.first()

@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from marketplace.selectors import timeline_for
+
 from .. import rules, selectors
 from ..forms import EvaluationOpenForm, ScoreForm
 from ..models import Evaluation, EvaluationParty, PartyKind, PaymentItem
@@ -54,6 +56,7 @@ def detail(request, pk, *, forms=None, status=200):
         "evaluation": evaluation,
         "parties": parties,
         "decides": rules.decides(delivery, request.user),
+        "timeline": timeline_for(evaluation),
     }
     return render(request, "evaluations/evaluation_detail.html", context, status=status)
 

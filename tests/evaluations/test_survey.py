@@ -57,7 +57,8 @@ def test_survey_over_http_by_link_and_qr(client, residents, staff):
     assert client.get(reverse("evaluations:survey", args=["forged"])).status_code == 404
     client.force_login(staff)
     notice = client.get(reverse("evaluations:survey_notice", args=[residents.pk]))
-    assert "<svg" in notice.content.decode() and token in notice.content.decode()
+    body = notice.content.decode()
+    assert "<svg" in body and token in body
     response = client.post(reverse("evaluations:survey_close", args=[residents.pk]))
     assert response.status_code == 302
     assert PartyScore.objects.get(party=residents).score == Decimal("93.33")
