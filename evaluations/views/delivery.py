@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from marketplace import clock
 from marketplace.forms import ReasonForm
 from marketplace.selectors import timeline_for
 from tenders.models import Contract
@@ -37,6 +38,8 @@ def detail(request, pk, *, open_form=None, status=200):
         "decides": rules.decides(delivery, request.user),
         "open_form": open_form or EvaluationOpenForm(project=delivery.project),
         "timeline": timeline_for(delivery),
+        "rectification_overdue": bool(delivery.rectification_deadline)
+        and delivery.rectification_deadline < clock.today(),
     }
     return render(request, "evaluations/delivery_detail.html", context, status=status)
 

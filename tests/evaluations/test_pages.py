@@ -190,3 +190,21 @@ def test_setup_from_the_project_page(client, organisation, purchaser, org_admin,
     response = client.post(reverse("evaluations:setup", args=[contract.pk]))
     assert response.status_code == 302
     assert client.post(reverse("evaluations:setup", args=[contract.pk])).status_code == 409
+
+
+def test_overdue_rectification_is_flagged(client, delivery, purchaser, staff, third_party):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from .helpers import run_evaluation
+
+    run_evaluation(delivery, purchaser=purchaser, staff=staff, third_party=third_party, score=30)
+    url = reverse("evaluations:delivery", args=[delivery.pk])
+    client.force_login(purchaser)
+    assert "整改逾期" not in client.get(url).content.decode()
+    later = timezone.make_aware(
+        datetime.combine(clock.today() + timedelta(days=45), datetime.min.time())
+    )
+    with clock.travel(later):
+        assert "整改逾期" in client.get(url).content.decode()
