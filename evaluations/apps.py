@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationsConfig(AppConfig):
     name = "evaluations"
     verbose_name = _("执行与评估")
+
+    def ready(self):
+        from . import documents, panels, seed  # noqa: F401  (seed registers its seeder)
+
+        panels.register_panels()
+        documents.register_documents()

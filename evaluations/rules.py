@@ -1,0 +1,61 @@
+"""Who may do what to which delivery, log, evaluation party and payment (predicates)."""
+
+from marketplace import rules as core
+from marketplace.models import Role
+
+
+def names_team(delivery, user) -> bool:
+    """The delivering organisation's admin names the team and starts delivery."""
+    return core.is_org_admin(user, delivery.contract.organisation)
+
+
+def decides(delivery, user) -> bool:
+    """The purchaser of the project (opens/closes evaluations, releases payments)."""
+    return core.can_decide(delivery.project, user)
+
+
+def starts(delivery, user) -> bool:
+    return names_team(delivery, user) or decides(delivery, user)
+
+
+def is_team_member(delivery, user, member_user_ids=None) -> bool:
+    if not user or not user.is_authenticated:
+        return False
+    if member_user_ids is None:
+        member_user_ids = set(delivery.team.values_list("user_id", flat=True))
+    return user.pk in member_user_ids
+
+
+def logs(delivery, user) -> bool:
+    """Team members who still belong to the delivering organisation log delivery."""
+    return core.is_member_of(user, delivery.contract.organisation) and is_team_member(
+        delivery, user
+    )
+
+
+def is_independent_evaluator(user, organisation) -> bool:
+    """A third-party evaluator: an evaluator or agency member with no tie to `organisation`."""
+    if core.is_member_of(user, organisation):
+        return False
+    if core.has_role(user, Role.EVALUATOR):
+        return True
+    return any(
+        ra.organisation is not None and ra.organisation.is_evaluation_agency
+        for ra in core.assignments(user)
+    )
+
+
+def may_score(party, user, *, project, organisation) -> bool:
+    """Whether `user` may give the score of `party` (the named scorer, and of the right kind)."""
+    from .models import PartyKind
+
+    if not user or not user.is_authenticated:
+        return False
+    if party.scorer_id is not None and party.scorer_id != user.pk:
+        return False
+    if party.kind == PartyKind.THIRD_PARTY:
+        return party.scorer_id is not None and is_independent_evaluator(user, organisation)
+    if party.kind == PartyKind.PURCHASER:
+        return core.can_decide(project, user)
+    # Community staff give the community's score and record the residents' survey result.
+    return core.is_staff_for(user, project.community)

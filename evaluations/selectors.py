@@ -1,0 +1,208 @@
+"""Reads for delivery, evaluation and payment pages and panels (constant queries)."""
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+
+from marketplace import clock
+from marketplace import rules as core
+from marketplace.models import Role
+
+from . import rules
+from .models import (
+    Delivery,
+    DeliveryLog,
+    DeliveryState,
+    Evaluation,
+    EvaluationParty,
+    EvaluationState,
+    PartyKind,
+    PartyScore,
+    PaymentItem,
+    PaymentState,
+    TeamMember,
+)
+from .progress import indicator_progress
+
+
+def delivery_with_context(pk):
+    return Delivery.objects.select_related(
+        "project__community", "project__purchaser_place", "contract__organisation"
+    ).get(pk=pk)
+
+
+def delivery_for_project(project):
+    return (
+        Delivery.objects.select_related("contract__organisation")
+        .filter(project=project)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def indicator_totals(delivery) -> dict:
+    """{indicator id: sum of the current versions' counts} in one aggregate query."""
+    rows = (
+        DeliveryLog.objects.filter(delivery=delivery, is_current=True)
+        .values("indicator")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    return {r["indicator"]: r["total"] for r in rows}
+
+
+def progress_for(delivery):
+    project = delivery.project
+    indicators = [(i.pk, i.name, i.unit, i.target) for i in project.indicators.all()]
+    contract = delivery.contract
+    return indicator_progress(
+        indicators,
+        indicator_totals(delivery),
+        start=contract.start_date,
+        end=contract.end_date,
+        today=clock.today() if delivery.state != DeliveryState.COMPLETED else None,
+    )
+
+
+def team_for(delivery):
+    return TeamMember.objects.filter(delivery=delivery).select_related("user")
+
+
+def current_logs(delivery):
+    return (
+        DeliveryLog.objects.filter(delivery=delivery, is_current=True)
+        .select_related("author", "indicator")
+        .order_by("-date", "-pk")
+    )
+
+
+def log_history(log):
+    """Every version of the chain that `log` belongs to, newest first (walks back by FK)."""
+    chain, current = [], log
+    while current is not None:
+        chain.append(current)
+        current = current.supersedes
+    return chain
+
+
+def log_totals(delivery) -> dict:
+    return DeliveryLog.objects.filter(delivery=delivery, is_current=True).aggregate(
+        logs=Count("pk"),
+        service_hours=Sum("service_hours"),
+        volunteer_hours=Sum("volunteer_hours"),
+        beneficiaries=Sum("beneficiaries"),
+    )
+
+
+def evaluations_for(delivery):
+    return (
+        Evaluation.objects.filter(delivery=delivery)
+        .prefetch_related("parties__scorer", "parties__score")
+        .order_by("opened_at", "pk")
+    )
+
+
+def payments_for(contract):
+    return PaymentItem.objects.filter(contract=contract).order_by("pk")
+
+
+def passed_gates(delivery) -> set[str]:
+    """The evaluation kinds that have passed for the delivery (for release buttons)."""
+    return set(
+        Evaluation.objects.filter(delivery=delivery, state=EvaluationState.CLOSED_PASS)
+        .values_list("kind", flat=True)
+        .distinct()
+    )
+
+
+# "My work": what waits for this user.
+def deliveries_to_log(user):
+    return (
+        Delivery.objects.filter(
+            team__user=user,
+            state__in=[
+                DeliveryState.IN_DELIVERY,
+                DeliveryState.UNDER_EVALUATION,
+                DeliveryState.RECTIFYING,
+            ],
+            contract__organisation_id__in=core.organisation_ids(user),
+        )
+        .select_related("project")
+        .distinct()
+    )
+
+
+def _purchaser_scope(user, prefix="delivery__project__"):
+    scope = Q(pk__in=[])
+    for place in core.places_for(user, Role.PURCHASER):
+        scope |= Q(**{f"{prefix}purchaser_place__code__startswith": place.prefix})
+    return scope
+
+
+def evaluations_to_close(user):
+    return (
+        Evaluation.objects.filter(_purchaser_scope(user), state=EvaluationState.OPEN)
+        .select_related("delivery__project")
+        .annotate(missing=Count("parties", filter=Q(parties__score__isnull=True)))
+    )
+
+
+def payments_to_release(user):
+    passed = Evaluation.objects.filter(
+        delivery__contract=OuterRef("contract"), state=EvaluationState.CLOSED_PASS
+    )
+    return (
+        PaymentItem.objects.filter(
+            _purchaser_scope(user, "contract__project__"), state=PaymentState.PENDING
+        )
+        .filter(
+            Q(gate="signing")
+            | Q(Exists(passed.filter(kind="mid")), gate="mid_pass")
+            | Q(Exists(passed.filter(kind="final")), gate="final_pass")
+        )
+        .select_related("contract__project", "contract__delivery")
+    )
+
+
+def parties_waiting_for(user):
+    if not user.is_authenticated:
+        return EvaluationParty.objects.none()
+    scope = Q(scorer=user)
+    for place in core.places_for(user, Role.COMMUNITY_STAFF):
+        scope |= Q(
+            scorer__isnull=True,
+            kind__in=[PartyKind.COMMUNITY, PartyKind.RESIDENTS],
+            evaluation__delivery__project__community__code__startswith=place.prefix,
+        )
+    return (
+        EvaluationParty.objects.filter(scope, evaluation__state=EvaluationState.OPEN)
+        .exclude(Exists(PartyScore.objects.filter(party=OuterRef("pk"))))
+        .select_related("evaluation__delivery__project")
+    )
+
+
+def contract_to_set_up(project, user):
+    """The signed contract of a contracted project without a delivery, if `user` may set it up."""
+    from marketplace.models import ProjectState
+    from tenders.models import Contract, ContractState
+
+    if project.state != ProjectState.CONTRACTED:
+        return None
+    if not (core.is_org_admin(user, project.organisation) or core.can_decide(project, user)):
+        return None
+    return Contract.objects.filter(
+        project=project, state=ContractState.SIGNED, delivery__isnull=True
+    ).first()
+
+
+def contracts_to_set_up(user):
+    from tenders.models import Contract, ContractState
+
+    org_ids = core.organisation_ids(user, {Role.ORG_ADMIN})
+    return Contract.objects.filter(
+        organisation_id__in=org_ids, state=ContractState.SIGNED, delivery__isnull=True
+    ).select_related("project")
+
+
+def can_view_delivery(delivery, user) -> bool:
+    from marketplace.selectors import can_see_project
+
+    return can_see_project(delivery.project, user) or rules.decides(delivery, user)

@@ -1,0 +1,32 @@
+"""Driving an evaluation through its parties in tests."""
+
+from evaluations.models import PartyKind
+from evaluations.services import evaluations as services
+
+
+def open_evaluation(delivery, purchaser, third_party, kind="mid", **kw):
+    return services.evaluation_open(
+        delivery=delivery,
+        user=purchaser,
+        kind=kind,
+        scorers={PartyKind.THIRD_PARTY: third_party},
+        **kw,
+    )
+
+
+def score_all(evaluation, *, purchaser, staff, third_party, score=85):
+    """Every party scores `score` (residents' result recorded by community staff)."""
+    by_kind = {
+        PartyKind.RESIDENTS: staff,
+        PartyKind.COMMUNITY: staff,
+        PartyKind.THIRD_PARTY: third_party,
+        PartyKind.PURCHASER: purchaser,
+    }
+    for party in evaluation.parties.all():
+        services.party_score(party=party, user=by_kind[party.kind], score=score)
+
+
+def run_evaluation(delivery, *, purchaser, staff, third_party, kind="mid", score=85):
+    evaluation = open_evaluation(delivery, purchaser, third_party, kind=kind)
+    score_all(evaluation, purchaser=purchaser, staff=staff, third_party=third_party, score=score)
+    return services.evaluation_close(evaluation=evaluation, user=purchaser)
