@@ -73,6 +73,14 @@ def need_publish(*, need: Need, user) -> Need:
 
 
 @transaction.atomic
+def need_publish_many(*, needs, user) -> int:
+    """Bulk review: all or nothing (one need outside the user's communities refuses the lot)."""
+    for need in needs:
+        need_publish(need=need, user=user)
+    return len(needs)
+
+
+@transaction.atomic
 def need_reject(*, need: Need, user, reason: str) -> Need:
     if not reason.strip():
         raise WorkflowError(_("不予公开须说明理由。"), status=400)

@@ -54,9 +54,8 @@ def need_publish(request, pk):
 def need_bulk_publish(request):
     ids = [int(i) for i in request.POST.getlist("need") if i.isdigit()]
     needs = list(Need.objects.filter(pk__in=ids).select_related("community"))
-    for need in needs:  # each is checked against its own community; any refusal stops all
-        services.need_publish(need=need, user=request.user)
-    messages.success(request, _("已公开 %(n)d 条需求。") % {"n": len(needs)})
+    count = services.need_publish_many(needs=needs, user=request.user)
+    messages.success(request, _("已公开 %(n)d 条需求。") % {"n": count})
     return redirect("needs:review")
 
 
