@@ -191,12 +191,17 @@ class Follow(models.Model):
         constraints = [models.UniqueConstraint(fields=["need", "user"], name="one_follow_per_user")]
 
 
+def photo_storage():
+    """Callable, so that migrations name it instead of freezing a machine's path."""
+    return private_storage
+
+
 class NeedPhoto(models.Model):
     """A photo of a need (re-encoded without EXIF, so no location leaves with it)."""
 
     need = models.ForeignKey(Need, models.CASCADE, related_name="photos")
     # Private: served by a view that checks the need may be seen.
-    image = models.ImageField(_("照片"), storage=private_storage, upload_to="needs/%Y/%m/")
+    image = models.ImageField(_("照片"), storage=photo_storage, upload_to="needs/%Y/%m/")
     created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
