@@ -95,6 +95,18 @@ def my_needs(user):
     )
 
 
+def _label(state: str) -> str:
+    return NeedState(state).label if state in NeedState.values else state
+
+
+def labelled(records) -> list:
+    """Records with the Chinese names of their states (`source_label`, `target_label`)."""
+    records = list(records)
+    for r in records:
+        r.source_label, r.target_label = _label(r.source), _label(r.target)
+    return records
+
+
 def timelines(needs) -> dict[int, list]:
     """Transition records of several needs in one query: {need id: [record, …]}."""
     ids = [n.pk for n in needs]
@@ -102,7 +114,7 @@ def timelines(needs) -> dict[int, list]:
         content_type=ContentType.objects.get_for_model(Need), object_id__in=ids
     ).select_related("by")
     grouped = defaultdict(list)
-    for r in records:
+    for r in labelled(records):
         grouped[r.object_id].append(r)
     return grouped
 

@@ -70,7 +70,9 @@ def need_detail(request, pk):
         "reviewer": rules.can_review(need, request.user),
         "photos": need.photos.all(),
         "decisions": selectors.decisions_for(need),
-        "timeline": core_selectors.timeline_for(need) if private else None,
+        "timeline": selectors.labelled(core_selectors.timeline_for(need)) if private else None,
+        "can_withdraw": rules.is_author(need, request.user)
+        and need.state in (NeedState.SUBMITTED, NeedState.PUBLISHED),
         "project_public": need.project
         and core_selectors.can_see_project(need.project, request.user),
         **selectors.user_marks(need, request.user),
