@@ -136,3 +136,20 @@ def test_detail_runs_constant_queries(
     client.force_login(resident2)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("needs:detail", args=[need.pk])).status_code == 200
+
+
+def test_project_page_lists_its_needs_without_personal_data(client, staff, places):
+    from tests.marketplace.factories import ProjectFactory
+
+    from .factories import go_forward
+
+    need = published(title="独居老人上门探访", contact_phone=PHONE)
+    go_forward(need, staff)
+    project = ProjectFactory(designer=staff)
+    from marketplace.workflow import apply_transition
+
+    apply_transition(need, "adopt", actor=staff, project=project)
+    force_state(project, "approved", approved_budget=20000, funding_source="fiscal")
+    body = client.get(reverse("project_detail", args=[project.pk])).content.decode()
+    assert "独居老人上门探访" in body and PHONE not in body and "139****" not in body
+    assert "修改项目书" not in body
