@@ -13,6 +13,7 @@ from marketplace import clock, demo, seeding
 from marketplace.models import FundingSource, Place, Project, ProjectState, Role, RoleAssignment
 from marketplace.services.projects import project_approve, project_return, project_submit
 
+from .demo_data import NEEDS
 from .models import Category, Decision, Need, NeedState
 from .services import designs
 from .services.consultations import consultation_record
@@ -24,8 +25,6 @@ from .services.needs import (
     need_submit,
     need_withdraw,
 )
-
-C = Category
 
 
 def _people(community: Place, role: str) -> list:
@@ -168,146 +167,6 @@ def approved_project(
     if say:
         say(f"  已批准项目：{title}（{budget} 元）")
     return project
-
-
-# (key, community, author, category, title, description, people)
-NEEDS = [
-    (
-        "a",
-        demo.CUIHU,
-        "resident",
-        C.ELDERLY,
-        "独居老人居家养老上门服务",
-        "小区里独居老人有二十多位，子女不在身边，希望有人定期上门探访、帮忙买菜和打扫。",
-        26,
-    ),
-    (
-        "b",
-        demo.CUIHU,
-        "resident2",
-        C.ELDERLY,
-        "社区老年食堂助餐服务",
-        "老人做饭难，希望社区开设老年食堂或送餐服务，价格实惠。",
-        80,
-    ),
-    (
-        "c",
-        demo.CUIHU,
-        "resident",
-        C.CHILDREN,
-        "放学后儿童托管与课业辅导",
-        "双职工家庭多，孩子下午四点半放学后无人照看，希望有“四点半课堂”。",
-        45,
-    ),
-    (
-        "d",
-        demo.CUIHU,
-        "resident2",
-        C.DISABILITY,
-        "楼道照明和无障碍坡道改造",
-        "老旧小区楼道灯坏了很久，轮椅进出单元门困难。",
-        30,
-    ),
-    (
-        "e",
-        demo.CUIHU,
-        "resident",
-        C.LEGAL,
-        "老年人防诈骗法律讲座",
-        "最近有老人接到诈骗电话，希望请律师来讲讲怎么防骗。",
-        100,
-    ),
-    (
-        "f",
-        demo.CUIHU,
-        "resident2",
-        C.OTHER,
-        "小区广场舞噪音扰民",
-        "晚上九点以后广场舞音响声音太大，影响休息。",
-        50,
-    ),
-    (
-        "g",
-        demo.CUIHU,
-        "resident",
-        C.ELDERLY,
-        "希望给老人送饭",
-        "腿脚不便的老人吃饭成问题，能不能有人送饭上门？",
-        10,
-    ),
-    (
-        "h",
-        demo.CUIHU,
-        "resident2",
-        C.CULTURE,
-        "社区健身器材维修",
-        "广场上的健身器材有两件坏了。",
-        20,
-    ),
-    (
-        "i",
-        demo.CUIHU,
-        "resident",
-        C.HEALTH,
-        "居民心理健康咨询",
-        "希望有心理咨询师定期驻点，帮助有压力的居民。",
-        40,
-    ),
-    (
-        "j",
-        demo.SHUIJINGGONG,
-        "resident3",
-        C.DISABILITY,
-        "残疾人康复训练与就业辅导",
-        "社区有三十多位持证残疾人，希望有康复训练和就业技能辅导。",
-        32,
-    ),
-    (
-        "k",
-        demo.SHUIJINGGONG,
-        "resident3",
-        C.CONVENIENCE,
-        "社区便民维修服务点",
-        "修鞋、配钥匙、家电小修都要跑很远，希望社区有便民服务点。",
-        300,
-    ),
-    (
-        "l",
-        demo.SHUIJINGGONG,
-        "resident3",
-        C.SAFETY,
-        "青少年暑期安全教育",
-        "暑假孩子去河边玩水很危险，希望开展防溺水和交通安全教育。",
-        60,
-    ),
-    (
-        "m",
-        demo.SHILIN_VILLAGE,
-        "villager",
-        C.LEFT_BEHIND,
-        "留守儿童课后陪伴",
-        "村里很多孩子父母在外打工，放学后没人辅导作业，也缺少陪伴。",
-        68,
-    ),
-    (
-        "n",
-        demo.SHILIN_VILLAGE,
-        "villager",
-        C.RURAL,
-        "核桃种植与电商销售技术培训",
-        "村民种核桃多，但管护技术不足，也不会网上销售。",
-        120,
-    ),
-    (
-        "o",
-        demo.SHILIN_VILLAGE,
-        "villager",
-        C.SAFETY,
-        "村组道路急弯处安全隐患",
-        "进村道路有两处急弯没有护栏和警示牌。",
-        400,
-    ),
-]
 
 
 def _seed_needs() -> dict:
