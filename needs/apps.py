@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NeedsConfig(AppConfig):
     name = "needs"
     verbose_name = _("居民需求")
+
+    def ready(self):
+        from . import demo, documents, panels, signals  # noqa: F401  (seeder, receivers)
+
+        panels.register()
+        documents.register()

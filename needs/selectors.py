@@ -1,0 +1,133 @@
+"""Reads for need pages. Each returns a queryset whose page runs a constant number of queries."""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
+
+from marketplace import rules as core
+from marketplace.models import Place, PlaceLevel, Role, TransitionRecord
+
+from .models import ConsultationDecision, Decision, Endorsement, Follow, Need, NeedState
+from .models.need import PUBLIC_STATES
+
+SORTS = {"new": ["-created_at", "-pk"], "endorsed": ["-endorsement_count", "-created_at", "-pk"]}
+
+
+def public_needs(
+    *,
+    place: Place | None = None,
+    category: str = "",
+    state: str = "",
+    q: str = "",
+    sort: str = "new",
+):
+    """Needs anyone may read, filtered; `q` matches title or description (works for Chinese)."""
+    qs = Need.objects.filter(state__in=PUBLIC_STATES).exclude(state=NeedState.MERGED)
+    if place is not None:
+        qs = qs.filter(community__code__startswith=place.prefix)
+    if category:
+        qs = qs.filter(category=category)
+    if state in PUBLIC_STATES:
+        qs = qs.filter(state=state)
+    for word in q.split()[:5]:
+        qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    return qs.select_related("community", "author").order_by(*SORTS.get(sort, SORTS["new"]))
+
+
+def filter_places(selected: Place | None):
+    """Places offered by the place filter: levels 1–3, then the chosen place's children."""
+    top = list(Place.objects.filter(level__lte=PlaceLevel.COUNTY).only("code", "name", "level"))
+    children = []
+    if selected is not None and selected.level >= PlaceLevel.COUNTY:
+        children = list(selected.children.only("code", "name", "level"))
+    return top, children
+
+
+def staff_communities(user) -> list[Place]:
+    return [p for p in core.places_for(user, Role.COMMUNITY_STAFF)]
+
+
+def staff_scope(user) -> Q:
+    scope = Q(pk__in=[])
+    for place in staff_communities(user):
+        scope |= Q(community__code__startswith=place.prefix)
+    return scope
+
+
+def review_queue(user):
+    return (
+        Need.objects.filter(staff_scope(user), state=NeedState.SUBMITTED)
+        .select_related("community", "author")
+        .order_by("created_at", "pk")
+    )
+
+
+def merge_targets(user):
+    return (
+        Need.objects.filter(staff_scope(user), state__in=[NeedState.PUBLISHED, NeedState.ADOPTED])
+        .select_related("community")
+        .order_by("community__code", "-created_at")
+    )
+
+
+def agenda_needs(community: Place):
+    """Published needs of a community, for a consultation's agenda."""
+    return Need.objects.filter(community=community, state=NeedState.PUBLISHED).order_by(
+        "-endorsement_count", "-created_at"
+    )
+
+
+def eligible_needs(community: Place, project=None):
+    """Needs a design may link: published with a go-forward decision, or already linked."""
+    go = ConsultationDecision.objects.filter(need=OuterRef("pk"), decision=Decision.GO_FORWARD)
+    scope = Q(state=NeedState.PUBLISHED) & Q(Exists(go))
+    if project is not None:
+        scope |= Q(project=project, state=NeedState.ADOPTED)
+    return Need.objects.filter(scope, community=community).order_by("-endorsement_count", "pk")
+
+
+def my_needs(user):
+    return (
+        Need.objects.filter(author=user)
+        .select_related("community", "project", "merged_into")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _label(state: str) -> str:
+    return NeedState(state).label if state in NeedState.values else state
+
+
+def labelled(records) -> list:
+    """Records with the Chinese names of their states (`source_label`, `target_label`)."""
+    records = list(records)
+    for r in records:
+        r.source_label, r.target_label = _label(r.source), _label(r.target)
+    return records
+
+
+def timelines(needs) -> dict[int, list]:
+    """Transition records of several needs in one query: {need id: [record, …]}."""
+    ids = [n.pk for n in needs]
+    records = TransitionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(Need), object_id__in=ids
+    ).select_related("by")
+    grouped = defaultdict(list)
+    for r in labelled(records):
+        grouped[r.object_id].append(r)
+    return grouped
+
+
+def user_marks(need, user) -> dict:
+    """Whether the user endorsed / follows this need (two cheap queries, none when anonymous)."""
+    if not user.is_authenticated:
+        return {"endorsed": False, "following": False}
+    return {
+        "endorsed": Endorsement.objects.filter(need=need, user=user).exists(),
+        "following": Follow.objects.filter(need=need, user=user).exists(),
+    }
+
+
+def decisions_for(need):
+    return need.decisions.select_related("consultation").order_by("-consultation__date", "-pk")

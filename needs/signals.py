@@ -1,0 +1,33 @@
+"""needs/ reacts to the project's later steps by signal (it never imports later stages)."""
+
+from django.dispatch import receiver
+from django.utils.translation import gettext as _
+from django_fsm.signals import post_transition
+
+from marketplace.models import Project, ProjectState
+from marketplace.workflow import SYSTEM, apply_transition
+
+from .models import NeedState
+from .services.needs import notify_followers
+
+
+@receiver(post_transition, sender=Project, dispatch_uid="needs_follow_project")
+def project_moved(sender, instance, name, source, target, method_kwargs=None, **kwargs):
+    """A completed project fulfils its needs; a terminated one releases them."""
+    if target not in (ProjectState.COMPLETED, ProjectState.TERMINATED):
+        return
+    by = (method_kwargs or {}).get("by") or SYSTEM
+    for need in instance.needs.filter(state=NeedState.ADOPTED).select_related("author"):
+        if target == ProjectState.COMPLETED:
+            apply_transition(need, "fulfil", actor=by, reason=_("项目已完成：%s") % instance.title)
+            title = _("需求已解决：%(title)s") % {"title": need.title}
+            body = _("项目“%(project)s”已完成。") % {"project": instance.title}
+            key = f"need-fulfilled-{need.pk}"
+        else:
+            apply_transition(need, "release", actor=SYSTEM, reason=_("项目已终止"))
+            title = _("项目终止，需求重新开放：%(title)s") % {"title": need.title}
+            body = _("项目“%(project)s”已终止，需求可再次纳入新项目。") % {
+                "project": instance.title
+            }
+            key = f"need-released-{need.pk}-{instance.pk}"
+        notify_followers(need=need, title=title, body=body, key=key)

@@ -1,0 +1,109 @@
+"""Community staff: the review queue (publish / reject / merge) and consultations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marketplace import rules as core
+from marketplace.forms import ReasonForm
+from marketplace.models import Place
+
+from .. import selectors
+from ..forms import ConsultationForm, MergeForm
+from ..models import Need
+from ..services import needs as services
+from ..services.consultations import consultation_record
+
+
+def _staff_only(user):
+    if not selectors.staff_communities(user):
+        raise PermissionDenied(_("只有社区工作者可以审核需求。"))
+
+
+@login_required
+def review_queue(request):
+    _staff_only(request.user)
+    queue = list(selectors.review_queue(request.user)[:100])
+    targets = selectors.merge_targets(request.user)
+    context = {
+        "queue": queue,
+        "reason_form": ReasonForm(),
+        "merge_form": MergeForm(targets=targets),
+        "communities": selectors.staff_communities(request.user),
+    }
+    return render(request, "needs/review_queue.html", context)
+
+
+def _need(pk):
+    return get_object_or_404(Need.objects.select_related("community", "author"), pk=pk)
+
+
+@require_POST
+@login_required
+def need_publish(request, pk):
+    services.need_publish(need=_need(pk), user=request.user)
+    messages.success(request, _("已公开。"))
+    return redirect("needs:review")
+
+
+@require_POST
+@login_required
+def need_bulk_publish(request):
+    ids = [int(i) for i in request.POST.getlist("need") if i.isdigit()]
+    needs = list(Need.objects.filter(pk__in=ids).select_related("community"))
+    count = services.need_publish_many(needs=needs, user=request.user)
+    messages.success(request, _("已公开 %(n)d 条需求。") % {"n": count})
+    return redirect("needs:review")
+
+
+@require_POST
+@login_required
+def need_reject(request, pk):
+    need = _need(pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("不予公开须说明理由。"))
+        return redirect("needs:review")
+    services.need_reject(need=need, user=request.user, reason=form.cleaned_data["reason"])
+    messages.success(request, _("已标记为未通过，提出人会看到理由。"))
+    return redirect("needs:review")
+
+
+@require_POST
+@login_required
+def need_merge(request, pk):
+    need = _need(pk)
+    form = MergeForm(request.POST, targets=selectors.merge_targets(request.user))
+    if not form.is_valid():
+        if not core.is_staff_for(request.user, need.community):
+            raise PermissionDenied
+        messages.error(request, _("请选择要合并到的需求。"))
+        return redirect("needs:review")
+    services.need_merge(need=need, user=request.user, **form.cleaned_data)
+    messages.success(request, _("已合并，附议和关注者已转入。"))
+    return redirect("needs:review")
+
+
+@login_required
+def consultation_create(request):
+    communities = selectors.staff_communities(request.user)
+    if not communities:
+        raise PermissionDenied(_("只有社区工作者可以记录协商。"))
+    code = request.GET.get("community") or communities[0].code
+    community = get_object_or_404(Place, code=code)
+    if not core.is_staff_for(request.user, community):
+        raise PermissionDenied
+    form = ConsultationForm(request.POST or None, agenda=selectors.agenda_needs(community))
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("date", "place", "participants", "minutes")}
+        consultation_record(
+            user=request.user, community=community, decisions=form.decisions(), **data
+        )
+        messages.success(request, _("协商记录已保存。"))
+        return redirect("needs:review")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "community": community, "communities": communities}
+    return render(request, "needs/consultation_form.html", context, status=status)

@@ -1,0 +1,44 @@
+"""Factories and set-up helpers for needs tests (community A = 翠湖西路社区)."""
+
+from datetime import date
+
+import factory
+
+from marketplace.workflow import apply_transition
+from needs.models import Category, Consultation, ConsultationDecision, Decision, Need
+from tests.marketplace.factories import UserFactory, force_state, place_tree
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    category = Category.ELDERLY
+    community = factory.LazyFunction(lambda: place_tree()["community_a"])
+    title = factory.Sequence(lambda n: f"居家养老服务需求{n}")
+    description = "小区独居老人多，希望有人定期上门探访。"
+    people_count = 20
+    author = factory.SubFactory(UserFactory)
+
+
+def published(**kwargs) -> Need:
+    return force_state(NeedFactory(**kwargs), "published")
+
+
+def go_forward(need, staff, decision=Decision.GO_FORWARD, when=date(2026, 11, 1)):
+    consultation = Consultation.objects.create(
+        community=need.community,
+        date=when,
+        place="议事厅",
+        participants="居民代表",
+        minutes="同意推进",
+        held_by=staff,
+    )
+    ConsultationDecision.objects.create(consultation=consultation, need=need, decision=decision)
+    return consultation
+
+
+def complete(project, purchaser):
+    """Drive an approved project to completed through its last real transition."""
+    force_state(project, "under_evaluation")
+    return apply_transition(project, "complete", actor=purchaser)
