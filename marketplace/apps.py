@@ -7,4 +7,4 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("平台核心")
 
     def ready(self):
-        from . import demo, project_documents, signals  # noqa: F401  (registrations)
+        from . import demo, signals  # noqa: F401  (registrations)

@@ -193,7 +193,7 @@ class Follow(models.Model):
 
 def photo_storage():
     """Callable, so that migrations name it instead of freezing a machine's path."""
-    return private_storage
+    return private_storage()
 
 
 class NeedPhoto(models.Model):

@@ -43,3 +43,9 @@ def test_refused_transition_changes_nothing(project, outsider):
 def test_protected_state_cannot_be_assigned(project):
     with pytest.raises(AttributeError):
         project.state = ProjectState.APPROVED
+
+
+def test_condition_message_is_reported(staff):
+    project = ProjectFactory(designer=staff, no_need_reason="", design=True)
+    with pytest.raises(WorkflowError, match="没有需求的项目须说明理由"):
+        check_transition(project, "submit", staff)
