@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from marketplace import clock
 from marketplace.models import ProjectState, TransitionRecord
 from marketplace.selectors import timeline_for
-from marketplace.workflow import SYSTEM, WorkflowError, apply_transition
+from marketplace.workflow import SYSTEM, WorkflowError, apply_transition, check_transition
 from tests.marketplace.factories import ProjectFactory, force_state
 
 
