@@ -37,6 +37,11 @@ def show(value) -> str:
     return str(value)
 
 
+def number(value: Decimal) -> str:
+    """20.00 → 20, 12.50 → 12.5."""
+    return f"{Decimal(value).normalize():f}"
+
+
 def _tender_basics(facts: Facts, tender) -> None:
     project = tender.project
     facts.add(_("采购项目名称"), tender.title)
@@ -59,8 +64,8 @@ def _tender(facts: Facts, tender, kind: str) -> None:
         facts.add(_("投标截止时间"), tender.deadline)
         facts.add(_("资格要求"), tender.eligibility)
         facts.add(_("有效投标最少家数"), tender.min_valid_bids)
-        facts.add(_("价格分权重"), f"{tender.price_weight:g}%")
-        facts.criteria = [(c.name, f"{c.weight:g}") for c in tender.criteria.all()]
+        facts.add(_("价格分权重"), f"{number(tender.price_weight)}%")
+        facts.criteria = [(c.name, number(c.weight)) for c in tender.criteria.all()]
         facts.summary = _("投标截止时间：%(deadline)s；最高限价：%(ceiling)s。") % {
             "deadline": show(tender.deadline),
             "ceiling": show(tender.ceiling_price),

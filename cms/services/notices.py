@@ -41,7 +41,10 @@ def _tender_of(obj):
 def _title(kind: str, obj) -> str:
     tender = _tender_of(obj)
     name = tender.title if tender is not None else str(obj)
-    return f"{name}{NoticeKind(kind).label}"
+    label = str(NoticeKind(kind).label)
+    if name.endswith("采购") and label.startswith("采购"):
+        name = name[: -len("采购")]  # 「…服务采购」+「采购公告」→「…服务采购公告」
+    return f"{name}{label}"
 
 
 def _place(obj):

@@ -23,7 +23,7 @@ def test_publishing_a_tender_creates_one_live_tender_notice(
     assert notice.kind == NoticeKind.TENDER
     assert notice.subject == tender
     assert notice.live and notice.get_parent().specific_class.__name__ == "NoticeIndexPage"
-    assert notice.title == "翠湖居家养老服务采购采购公告"
+    assert notice.title == "翠湖居家养老服务采购公告"
     assert notice.place == tender.project.community
 
 
