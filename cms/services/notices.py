@@ -53,9 +53,14 @@ def _place(obj):
     return project.community if project is not None else None
 
 
-def _step_at(obj, content_type):
+STEP_STATE = {kind: state for state, kind in TENDER_NOTICES.items()}
+
+
+def _step_at(obj, content_type, kind):
+    """When the step happened: its transition record (a catch-up run may come much later)."""
+    target = "signed" if obj._meta.label == "tenders.Contract" else STEP_STATE.get(kind)
     record = (
-        TransitionRecord.objects.filter(content_type=content_type, object_id=obj.pk)
+        TransitionRecord.objects.filter(content_type=content_type, object_id=obj.pk, target=target)
         .order_by("-at", "-pk")
         .only("at")
         .first()
@@ -93,7 +98,7 @@ def notice_publish(*, kind: str, obj) -> NoticePage:
             notice = NoticePage(
                 title=_title(kind, obj)[:255],
                 slug=f"{kind}-{content_type.model}-{obj.pk}".replace("_", "-"),
-                step_at=_step_at(obj, content_type),
+                step_at=_step_at(obj, content_type, kind),
                 place=_place(obj),
                 **key,
             )

@@ -89,3 +89,17 @@ def test_one_tender_gets_one_notice_per_kind(site):
     assert sorted(NoticePage.objects.values_list("kind", flat=True)) == sorted(
         [NoticeKind.TENDER, NoticeKind.BID_OPENING, NoticeKind.AWARD]
     )
+
+
+def test_a_late_notice_is_dated_when_its_step_happened(site):
+    from datetime import timedelta
+
+    from marketplace import clock
+
+    tender = make_tender(state=TenderState.PUBLISHED)
+    published_at = clock.now() - timedelta(days=3)
+    with clock.travel(published_at):
+        step(tender, "publish", TenderState.DRAFT, TenderState.PUBLISHED)
+    step(tender, "open", TenderState.PUBLISHED, TenderState.OPENED)  # now
+    notice = notice_publish(kind=NoticeKind.TENDER, obj=tender)
+    assert abs(notice.step_at - published_at) < timedelta(seconds=1)
