@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TendersConfig(AppConfig):
     name = "tenders"
     verbose_name = _("项目采购")
+
+    def ready(self):
+        from . import demo, panels, steps  # noqa: F401  (seeder, page panels, scheduled steps)

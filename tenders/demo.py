@@ -1,0 +1,1 @@
+"""Demo data for tenders (filled in below)."""
