@@ -2,10 +2,15 @@
 
 Floors follow 政府采购法 / 实施条例 and the 竞争性磋商 rules. Settings may lengthen a
 period (TENDER_MIN_DAYS = {"open": 25}), never shorten it below the floor. Working-day
-counting across holidays is a later deepening; here every minimum is in calendar days.
+counted days follow the official calendar (tenders/workdays.py) for the methods whose
+minimum is in working days (竞争性谈判/询价, 单一来源); the others count calendar days.
 """
 
 from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from . import workdays
 
 FLOOR_DAYS = {
     "open": 20,  # 公开招标
@@ -32,9 +37,22 @@ def minimum_days(method: str, overrides: dict | None = None) -> int:
     return max(floor, int((overrides or {}).get(method, floor)))
 
 
+WORKING_DAY_METHODS = {"negotiation", "single_source"}
+
+
 def earliest_deadline(method: str, published_at: datetime, overrides: dict | None = None):
-    """The first allowed deadline for a tender published at `published_at`."""
-    return published_at + timedelta(days=minimum_days(method, overrides))
+    """The first allowed deadline for a tender published at `published_at`.
+
+    Working-day methods: the n-th working day after publication (the start day is not
+    counted), at the same time of day; raises workdays.CalendarUnknown for a year whose
+    调休 has not been announced.
+    """
+    days = minimum_days(method, overrides)
+    if method not in WORKING_DAY_METHODS:
+        return published_at + timedelta(days=days)
+    local = timezone.localtime(published_at)
+    end = workdays.add_working_days(local.date(), days)
+    return local + timedelta(days=(end - local.date()).days)
 
 
 def minimum_valid_bids(method: str, overrides: dict | None = None) -> int:

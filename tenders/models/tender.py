@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from marketplace import clock, rules
-from marketplace.workflow import WorkflowModel, condition
+from marketplace.workflow import WorkflowError, WorkflowModel, condition
 
-from .. import periods
+from .. import periods, workdays
 
 
 class ProcurementMethod(models.TextChoices):
@@ -67,9 +67,12 @@ def price_weight_in_range(tender):
 
 @condition(_("投标截止时间早于该采购方式的法定最短期限。"))
 def deadline_far_enough(tender):
-    earliest = periods.earliest_deadline(
-        tender.method, clock.now(), _setting("TENDER_MIN_DAYS", None)
-    )
+    try:
+        earliest = periods.earliest_deadline(
+            tender.method, clock.now(), _setting("TENDER_MIN_DAYS", None)
+        )
+    except workdays.CalendarUnknown as exc:
+        raise WorkflowError(str(exc)) from exc
     return tender.deadline >= earliest
 
 

@@ -309,3 +309,14 @@ def test_cancel_needs_reason_and_permission(tender, purchaser, outsider):
 def test_cancel_wrong_state(awarded, purchaser):
     with pytest.raises(WorkflowError, match="当前状态"):
         services.tender_cancel(tender=awarded, user=purchaser, reason="x")
+
+
+def test_working_day_method_in_unannounced_year_says_so(project, purchaser):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    with clock.travel(timezone.make_aware(datetime(2026, 12, 29, 10, 0))):
+        tender = draft_tender(project, purchaser, method="negotiation", days=10)
+        with pytest.raises(WorkflowError, match="2027 年"):
+            services.tender_publish(tender=tender, user=purchaser)
