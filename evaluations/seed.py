@@ -7,14 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from marketplace import clock, demo, seeding
-from marketplace.models import (
-    BudgetLine,
-    FundingSource,
-    Indicator,
-    Place,
-    Project,
-    ProjectState,
-)
+from tenders.demo import contracted_project
 
 from .models import Delivery, PartyKind, PaymentItem, Qualification
 from .services import delivery as delivery_services
@@ -29,77 +22,6 @@ ACTIVITIES = [
     ("长者互助小组活动", "社区活动室"),
     ("重阳节敬老活动", "翠湖公园"),
 ]
-
-
-# ── TEMPORARY (lead: switch to tenders.demo.contracted_project at merge) ──────────────
-def _contracted(title, *, community=demo.CUIHU, org_key="sunshine", amount=Decimal("120000")):
-    """A contracted project with a signed contract, built directly (rows and states)."""
-    from tenders.models import Bid, BidState, Contract, ContractState, Tender, TenderState
-
-    project = Project.objects.filter(title=title).first()
-    if project is None:
-        staff = demo.user("staff" if community == demo.CUIHU else "staff2")
-        project = Project.objects.create(
-            title=title,
-            community=Place.objects.get(code=community),
-            purchaser_place=Place.objects.get(code=demo.HUASHAN),
-            designer=staff,
-            background="辖区老年人口占比高，独居、空巢老人多，缺少日常关爱与活动。",
-            beneficiaries="辖区60岁以上老人",
-            objectives="一年内开展40场活动，服务老人200人次。",
-            service_content="健康讲座、入户探访、互助小组、节日活动。",
-            period_start=clock.today() - timedelta(days=120),
-            period_end=clock.today() + timedelta(days=245),
-            no_need_reason="街道年度民生实事项目",
-        )
-        Indicator.objects.create(project=project, name="开展活动", unit="场", target=40)
-        Indicator.objects.create(project=project, name="服务老人", unit="人次", target=200)
-        BudgetLine.objects.create(project=project, item="活动物料", unit_price=2000, quantity=20)
-        BudgetLine.objects.create(project=project, item="社工服务费", unit_price=8000, quantity=10)
-    contract = project.contracts.first()
-    if contract is not None:
-        return contract
-    organisation = demo.organisation(org_key)
-    purchaser = demo.user("purchaser")
-    Project.objects.filter(pk=project.pk).update(
-        state=ProjectState.CONTRACTED,
-        organisation=organisation,
-        approved_budget=amount,
-        funding_source=FundingSource.FISCAL,
-    )
-    tender = Tender.objects.create(
-        project=project,
-        title=title,
-        ceiling_price=amount,
-        deadline=clock.now() - timedelta(days=100),
-        created_by=purchaser,
-    )
-    Tender.objects.filter(pk=tender.pk).update(state=TenderState.CONTRACTED)
-    bid = Bid.objects.create(
-        tender=tender,
-        organisation=organisation,
-        price=amount,
-        proposal="服务方案（演示）",
-        digest="0" * 64,
-        submitted_by=demo.user(org_admin_for(org_key)),
-    )
-    Bid.objects.filter(pk=bid.pk).update(state=BidState.VALID)
-    contract = Contract.objects.create(
-        tender=tender,
-        project=project,
-        organisation=organisation,
-        bid=bid,
-        amount=amount,
-        start_date=clock.today() - timedelta(days=90),
-        end_date=clock.today() + timedelta(days=275),
-        service_standard="每月开展不少于4场活动；每场活动有签到和照片记录；服务对象满意度不低于85%。",
-        signed_at=clock.now() - timedelta(days=91),
-    )
-    Contract.objects.filter(pk=contract.pk).update(state=ContractState.SIGNED)
-    return Contract.objects.get(pk=contract.pk)
-
-
-# ── end TEMPORARY ─────────────────────────────────────────────────────────────────────
 
 
 def org_admin_for(org_key):
@@ -130,7 +52,7 @@ def _started(contract, org_key="sunshine"):
 
 
 def _logs(delivery, worker, n):
-    activities, elders = list(delivery.project.indicators.order_by("pk"))
+    activities, elders = delivery.project.indicators.filter(kind="output").order_by("pk")[:2]
     for i in range(n):
         activity, place = ACTIVITIES[i % len(ACTIVITIES)]
         elderly = 8 + (i * 7) % 15
@@ -188,7 +110,9 @@ def seed_evaluations(say):
         ("水晶宫社区“康乐居家”助老服务项目", demo.SHUIJINGGONG, "kangning", "rectifying"),
     ]
     for title, community, org_key, stage in scenarios:
-        contract = _contracted(title, community=community, org_key=org_key)
+        contract = contracted_project(
+            title=title, organisation=org_key, community=community, budget=Decimal("120000")
+        )
         if Delivery.objects.filter(contract=contract).exists():
             continue
         delivery, worker = _started(contract, org_key)

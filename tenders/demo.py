@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from marketplace import clock, demo, seeding
-from marketplace.models import BudgetLine, Indicator, Place, Project
-from marketplace.services.projects import project_approve, project_submit
+from marketplace.models import Project
+from needs import demo as needs_demo
 
 from .models import Contract, Tender
 from .services import bids as bid_services
@@ -36,7 +36,7 @@ PEOPLE = {
 
 
 def approved_project(*, title: str, community: str = demo.CUIHU, budget=Decimal("180000"), at=None):
-    """An approved project made through the core services (needs.demo will replace this)."""
+    """An approved project made from needs, as of `at` (created once per title)."""
     project = Project.objects.filter(title=title).first()
     if project is not None:
         return project
@@ -45,35 +45,12 @@ def approved_project(*, title: str, community: str = demo.CUIHU, budget=Decimal(
 
 
 def _approved_project(*, title, community, budget):
-    designer, purchaser = PEOPLE[community]
-    place = Place.objects.get(code=community)
-    today = clock.today()
-    project = Project.objects.create(
+    # Built from residents' needs through the needs stage's own services.
+    return needs_demo.approved_project(
         title=title,
-        community=place,
-        purchaser_place=place.parent,
-        designer=demo.user(designer),
-        background=f"{place.name}常住居民中老人、儿童等群体服务需求集中，现有服务供给不足。",
-        beneficiaries="辖区独居、空巢老人及困境儿童家庭",
-        objectives="建立常态化关爱服务机制，提升服务对象生活质量与社区参与。",
-        service_content="入户探访、健康讲座、互助小组、志愿者培育。",
-        activity_plan="第一季度需求评估；第二、三季度集中开展服务；第四季度总结评估。",
-        risks="服务对象参与不足：联合网格员动员；安全风险：活动前评估并购买保险。",
-        period_start=today - timedelta(days=20),
-        period_end=today + timedelta(days=345),
-        no_need_reason="街道年度民生实事项目，已在居民议事会上协商确定。",
-    )
-    Indicator.objects.create(project=project, name="开展服务活动", unit="场", target=40)
-    Indicator.objects.create(project=project, name="服务对象", unit="人", target=200)
-    BudgetLine.objects.create(
-        project=project, item="社工服务费", unit_price=budget * Decimal("0.6"), quantity=1
-    )
-    BudgetLine.objects.create(
-        project=project, item="活动物料", unit_price=budget * Decimal("0.4") / 40, quantity=40
-    )
-    project = project_submit(project=project, user=demo.user(designer))
-    return project_approve(
-        project=project, user=demo.user(purchaser), budget=budget, funding_source="fiscal"
+        community_code=community,
+        need_titles=[f"希望开展{title.removesuffix('项目')}"],
+        budget=budget,
     )
 
 
