@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import bids, public, workflow
 
 app_name = "tenders"
-urlpatterns = []
+urlpatterns = [
+    path("", public.tender_list, name="list"),
+    path("<int:pk>/", public.tender_detail, name="detail"),
+    path("new/<int:project_pk>/", workflow.tender_create, name="create"),
+    path("<int:pk>/publish/", workflow.tender_publish, name="publish"),
+    path("<int:pk>/cancel/", workflow.tender_cancel, name="cancel"),
+    path("<int:pk>/panel/", workflow.panel_appoint, name="panel"),
+    path("<int:pk>/declare/", workflow.panel_declare, name="declare"),
+    path("<int:pk>/score/", workflow.panel_score, name="score"),
+    path("<int:pk>/start-evaluation/", workflow.tender_start_evaluation, name="start_evaluation"),
+    path("<int:pk>/propose-award/", workflow.tender_propose_award, name="propose_award"),
+    path("<int:pk>/contract/", workflow.contract_form, name="contract"),
+    path("<int:pk>/bid/", bids.bid_form, name="bid"),
+    path("bids/<int:pk>/receipt/", bids.bid_receipt, name="receipt"),
+    path("bids/<int:pk>/withdraw/", bids.bid_withdraw, name="withdraw"),
+    path("bids/<int:pk>/file/", bids.bid_file, name="bid_file"),
+]

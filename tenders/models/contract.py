@@ -1,15 +1,29 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField
+from django_fsm import FSMField, transition
 
-from marketplace import clock
-from marketplace.workflow import WorkflowModel
+from marketplace import clock, rules
+from marketplace.workflow import WorkflowModel, condition
 
 
 class ContractState(models.TextChoices):
     DRAFT = "draft", _("待签署")
     SIGNED = "signed", _("已签署")
     TERMINATED = "terminated", _("已终止")
+
+
+def can_decide(contract, user) -> bool:
+    return rules.can_decide(contract.project, user)
+
+
+@condition(_("合同金额不得高于中标价。"))
+def amount_within_price(contract):
+    return 0 < contract.amount <= contract.bid.price
+
+
+@condition(_("服务结束日期须晚于开始日期。"))
+def period_valid(contract):
+    return contract.end_date > contract.start_date
 
 
 class Contract(WorkflowModel):
@@ -37,3 +51,22 @@ class Contract(WorkflowModel):
 
     def __str__(self):
         return f"{self.tender.title}（{self.organisation.name}）"
+
+    @transition(
+        field="state",
+        source=ContractState.DRAFT,
+        target=ContractState.SIGNED,
+        permission=can_decide,
+        conditions=[amount_within_price, period_valid],
+    )
+    def sign(self, *, by, reason=""):
+        self.signed_at = clock.now()
+
+    @transition(
+        field="state",
+        source=ContractState.SIGNED,
+        target=ContractState.TERMINATED,
+        permission=can_decide,
+    )
+    def terminate(self, *, by, reason):
+        pass

@@ -1,10 +1,14 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField
+from django_fsm import FSMField, transition
 
-from marketplace import clock
-from marketplace.workflow import WorkflowModel
+from marketplace import clock, rules
+from marketplace.workflow import WorkflowError, WorkflowModel, condition
+
+from .. import periods, workdays
 
 
 class ProcurementMethod(models.TextChoices):
@@ -30,6 +34,100 @@ class TenderState(models.TextChoices):
     CANCELLED = "cancelled", _("已取消")
 
 
+T = TenderState
+# States in which bids are sealed (nobody but the bidder sees them).
+SEALED_STATES = [T.DRAFT, T.PUBLISHED, T.CLARIFICATION, T.CLOSED]
+CANCELLABLE = [T.DRAFT, T.PUBLISHED, T.CLARIFICATION, T.OPENED, T.EVALUATING, T.AWARD_PROPOSED]
+BIG_TENDER = Decimal("1000000")
+
+
+def can_decide(tender, user) -> bool:
+    return rules.can_decide(tender.project, user)
+
+
+def nobody(tender, user) -> bool:
+    """Steps only the scheduler takes (apply_transition with SYSTEM skips permissions)."""
+    return False
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+@condition(_("评分项分值与价格分权重合计须为 100 分。"))
+def weights_total_100(tender):
+    total = sum((c.weight for c in tender.criteria.all()), Decimal("0"))
+    return tender.criteria.exists() and total + tender.price_weight == Decimal("100")
+
+
+@condition(_("政府购买服务的价格分权重须在 10%–30% 之间。"))
+def price_weight_in_range(tender):
+    return Decimal("10") <= tender.price_weight <= Decimal("30")
+
+
+@condition(_("投标截止时间早于该采购方式的法定最短期限。"))
+def deadline_far_enough(tender):
+    try:
+        earliest = periods.earliest_deadline(
+            tender.method, clock.now(), _setting("TENDER_MIN_DAYS", None)
+        )
+    except workdays.CalendarUnknown as exc:
+        raise WorkflowError(str(exc)) from exc
+    return tender.deadline >= earliest
+
+
+@condition(_("最高限价不得超过项目批准预算。"))
+def ceiling_within_budget(tender):
+    budget = tender.project.approved_budget
+    return budget is not None and Decimal("0") < tender.ceiling_price <= budget
+
+
+@condition(_("有效投标最少家数低于该采购方式的法定要求。"))
+def min_bids_lawful(tender):
+    return tender.min_valid_bids >= periods.minimum_valid_bids(tender.method)
+
+
+@condition(_("投标截止时间未到，不能开标。"))
+def deadline_passed(tender):
+    return clock.now() >= tender.deadline
+
+
+@condition(_("有效投标家数已达到要求，不能流标。"))
+def too_few_valid_bids(tender):
+    return tender.valid_bids().count() < tender.min_valid_bids
+
+
+@condition(
+    _(
+        "评标委员会须为不少于 3 人的单数（最高限价 100 万元及以上不少于 5 人），且每位成员已声明无利益冲突。"
+    )
+)
+def panel_ready(tender):
+    members = list(tender.panel.all())
+    if not members or any(m.declared_at is None for m in members):
+        return False
+    seated = [m for m in members if not m.has_conflict]
+    return len(seated) % 2 == 1 and len(seated) >= tender.minimum_panel_size
+
+
+@condition(_("尚有评标专家未对全部有效投标的全部评分项打分。"))
+def all_scored(tender):
+    from .panel import Score
+
+    seated = tender.panel.filter(has_conflict=False).count()
+    bids = tender.valid_bids().count()
+    criteria = tender.criteria.count()
+    if not (seated and bids and criteria):
+        return False
+    scores = Score.objects.filter(member__tender=tender, member__has_conflict=False).count()
+    return scores == seated * bids * criteria
+
+
+@condition(_("中标公示期尚未结束。"))
+def publicity_over(tender):
+    return tender.publicity_ends_at is not None and clock.now() >= tender.publicity_ends_at
+
+
 class Tender(WorkflowModel):
     """招标/采购: the purchase of a project's service (政府购买服务)."""
 
@@ -52,6 +150,16 @@ class Tender(WorkflowModel):
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     deadline = models.DateTimeField(_("投标截止时间"))
     opened_at = models.DateTimeField(_("开标时间"), null=True, blank=True)
+    winning_bid = models.ForeignKey(
+        "tenders.Bid",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("拟中标投标"),
+    )
+    publicity_ends_at = models.DateTimeField(_("公示结束时间"), null=True, blank=True)
+    awarded_at = models.DateTimeField(_("定标时间"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=clock.now)
     state = FSMField(
@@ -69,6 +177,99 @@ class Tender(WorkflowModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_sealed(self) -> bool:
+        """Bids stay sealed until the opening step has run (not merely until the deadline)."""
+        return self.opened_at is None
+
+    @property
+    def accepts_bids(self) -> bool:
+        return self.state == T.PUBLISHED and clock.now() < self.deadline
+
+    @property
+    def minimum_panel_size(self) -> int:
+        return 5 if self.ceiling_price >= BIG_TENDER else 3
+
+    def valid_bids(self):
+        from .bid import BidState
+
+        return self.bids.filter(state=BidState.VALID)
+
+    @transition(
+        field="state",
+        source=T.DRAFT,
+        target=T.PUBLISHED,
+        permission=can_decide,
+        conditions=[
+            weights_total_100,
+            price_weight_in_range,
+            deadline_far_enough,
+            ceiling_within_budget,
+            min_bids_lawful,
+        ],
+    )
+    def publish(self, *, by, reason=""):
+        self.published_at = clock.now()
+
+    @transition(
+        field="state",
+        source=T.PUBLISHED,
+        target=T.OPENED,
+        permission=nobody,
+        conditions=[deadline_passed],
+    )
+    def open(self, *, by, reason=""):
+        self.opened_at = clock.now()
+
+    @transition(
+        field="state",
+        source=T.OPENED,
+        target=T.FAILED,
+        permission=nobody,
+        conditions=[too_few_valid_bids],
+    )
+    def fail(self, *, by, reason=""):
+        """流标: fewer valid bids than the method needs."""
+
+    @transition(
+        field="state",
+        source=T.OPENED,
+        target=T.EVALUATING,
+        permission=can_decide,
+        conditions=[panel_ready],
+    )
+    def start_evaluation(self, *, by, reason=""):
+        pass
+
+    @transition(
+        field="state",
+        source=T.EVALUATING,
+        target=T.AWARD_PROPOSED,
+        permission=can_decide,
+        conditions=[all_scored],
+    )
+    def propose_award(self, *, by, reason="", winner, publicity_ends_at):
+        self.winning_bid = winner
+        self.publicity_ends_at = publicity_ends_at
+
+    @transition(
+        field="state",
+        source=T.AWARD_PROPOSED,
+        target=T.AWARDED,
+        permission=nobody,
+        conditions=[publicity_over],
+    )
+    def award(self, *, by, reason=""):
+        self.awarded_at = clock.now()
+
+    @transition(field="state", source=T.AWARDED, target=T.CONTRACTED, permission=can_decide)
+    def contract_sign(self, *, by, reason=""):
+        pass
+
+    @transition(field="state", source=CANCELLABLE, target=T.CANCELLED, permission=can_decide)
+    def cancel(self, *, by, reason):
+        pass
 
 
 class Criterion(models.Model):

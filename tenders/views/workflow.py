@@ -1,0 +1,164 @@
+"""Purchaser and panel steps: create/publish/cancel, panel, declarations, scores, award, contract."""
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from marketplace import rules as core_rules
+from marketplace.forms import ReasonForm
+from marketplace.models import Project
+
+from .. import rules, selectors
+from ..forms import (
+    DEFAULT_CRITERIA,
+    ContractForm,
+    CriterionFormSet,
+    DeclarationForm,
+    PanelForm,
+    ScoreForm,
+    TenderForm,
+)
+from ..models import Score, Tender
+from ..services import panel as panel_services
+from ..services import tenders as services
+from .public import tender_detail
+
+
+def _tender(pk):
+    return get_object_or_404(Tender.objects.select_related("project"), pk=pk)
+
+
+@login_required
+def tender_create(request, project_pk):
+    project = get_object_or_404(Project, pk=project_pk)
+    if not core_rules.can_decide(project, request.user):
+        raise PermissionDenied
+    form = TenderForm(request.POST or None, initial=TenderForm.initial_for(project))
+    criteria = CriterionFormSet(request.POST or None, prefix="c", initial=DEFAULT_CRITERIA)
+    if request.method == "POST" and form.is_valid() and criteria.is_valid():
+        rows = [f.cleaned_data for f in criteria if f.cleaned_data]
+        tender = services.tender_create(
+            project=project, user=request.user, criteria=rows, **form.cleaned_data
+        )
+        return redirect("tenders:detail", pk=tender.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"project": project, "form": form, "criteria": criteria}
+    return render(request, "tenders/tender_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def tender_publish(request, pk):
+    services.tender_publish(tender=_tender(pk), user=request.user)
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def tender_cancel(request, pk):
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return tender_detail(request, pk, forms={"cancel_form": form}, status=400)
+    services.tender_cancel(
+        tender=_tender(pk), user=request.user, reason=form.cleaned_data["reason"]
+    )
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def tender_start_evaluation(request, pk):
+    services.tender_start_evaluation(tender=_tender(pk), user=request.user)
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def tender_propose_award(request, pk):
+    services.tender_propose_award(tender=_tender(pk), user=request.user)
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+def panel_appoint(request, pk):
+    tender = _tender(pk)
+    if not rules.can_decide(tender, request.user):
+        raise PermissionDenied
+    initial = {"evaluators": [m.evaluator_id for m in tender.panel.all()]}
+    form = PanelForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        panel_services.panel_appoint(
+            tender=tender, user=request.user, evaluators=form.cleaned_data["evaluators"]
+        )
+        return redirect("tenders:detail", pk=pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "tenders/panel_form.html", {"tender": tender, "form": form}, status=status
+    )
+
+
+@login_required
+def panel_declare(request, pk):
+    tender = _tender(pk)
+    seat = selectors.seat_of(request.user, tender)
+    if seat is None:
+        raise PermissionDenied
+    form = DeclarationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        panel_services.panel_declare(member=seat, user=request.user, **form.cleaned_data)
+        return redirect("tenders:detail", pk=pk)
+    context = {"tender": tender, "form": form, "bids": selectors.opened_bids(tender)}
+    return render(
+        request,
+        "tenders/declare_form.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def panel_score(request, pk):
+    tender = _tender(pk)
+    seat = selectors.seat_of(request.user, tender)
+    if seat is None or seat.has_conflict or seat.declared_at is None:
+        raise PermissionDenied
+    bids = list(tender.valid_bids().select_related("organisation"))
+    criteria = list(tender.criteria.all())
+    existing = {(s.bid_id, s.criterion_id): s.value for s in Score.objects.filter(member=seat)}
+    form = ScoreForm(request.POST or None, bids=bids, criteria=criteria, existing=existing)
+    if request.method == "POST" and form.is_valid():
+        panel_services.scores_submit(member=seat, user=request.user, values=form.values())
+        return redirect("tenders:detail", pk=pk)
+    context = {"tender": tender, "form": form, "criteria": criteria}
+    return render(
+        request, "tenders/score_form.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@login_required
+def contract_form(request, pk):
+    tender = get_object_or_404(Tender.objects.select_related("project", "winning_bid"), pk=pk)
+    if not rules.can_decide(tender, request.user) or tender.winning_bid is None:
+        raise PermissionDenied
+    project = tender.project
+    start = project.period_start
+    initial = {
+        "amount": tender.winning_bid.price,
+        "start_date": start,
+        "end_date": project.period_end or (start and start + timedelta(days=365)),
+        "service_standard": project.service_content,
+    }
+    form = ContractForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.contract_sign(tender=tender, user=request.user, **form.cleaned_data)
+        return redirect("project_detail", pk=project.pk)
+    context = {"tender": tender, "form": form}
+    return render(
+        request,
+        "tenders/contract_form.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )

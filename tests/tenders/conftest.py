@@ -1,0 +1,68 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from marketplace import clock
+from tenders.services import panel as panel_services
+from tenders.services import tenders as services
+from tests.tenders.factories import bidder, evaluator, published_tender, submit
+
+
+@pytest.fixture
+def tender(purchaser):
+    return published_tender(purchaser)
+
+
+@pytest.fixture
+def bidders(places):
+    return [bidder(f"投标社工机构{i}") for i in range(3)]
+
+
+@pytest.fixture
+def later(tender):
+    """A moment after the deadline: `with clock.travel(later):`."""
+    return tender.deadline + timedelta(minutes=5)
+
+
+@pytest.fixture
+def opened(tender, bidders, later):
+    for i, (org, user) in enumerate(bidders):
+        submit(tender, org, user, price=str(150000 + 10000 * i))
+    with clock.travel(later):
+        return services.tender_open(tender_id=tender.pk)
+
+
+@pytest.fixture
+def panel(places):
+    return [evaluator(i) for i in range(3)]
+
+
+@pytest.fixture
+def evaluating(opened, purchaser, panel, later):
+    with clock.travel(later):
+        panel_services.panel_appoint(tender=opened, user=purchaser, evaluators=panel)
+        for person in panel:
+            seat = opened.panel.get(evaluator=person)
+            panel_services.panel_declare(member=seat, user=person, has_conflict=False)
+        return services.tender_start_evaluation(tender=opened, user=purchaser)
+
+
+def score_all(tender, panel, value=Decimal("10")):
+    for person in panel:
+        seat = tender.panel.get(evaluator=person)
+        values = {(b.pk, c.pk): value for b in tender.valid_bids() for c in tender.criteria.all()}
+        panel_services.scores_submit(member=seat, user=person, values=values)
+
+
+@pytest.fixture
+def proposed(evaluating, purchaser, panel, later):
+    with clock.travel(later):
+        score_all(evaluating, panel)
+        return services.tender_propose_award(tender=evaluating, user=purchaser)
+
+
+@pytest.fixture
+def awarded(proposed):
+    with clock.travel(proposed.publicity_ends_at + timedelta(minutes=1)):
+        return services.tender_award(tender_id=proposed.pk)
