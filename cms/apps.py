@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("公开网站")
+
+    def ready(self):
+        from . import seeders, signals  # noqa: F401  (demo site, workflow notices)

@@ -1,0 +1,133 @@
+"""The legal facts shown on a notice, read live from the object it is about.
+
+Nothing here is stored on the page, so nothing here can be edited in the CMS: change the
+tender and the notice shows the new value. Attributes that the tenders app adds later
+(winning bid, publicity end) are read with getattr so a missing one simply is not shown.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models.notices import NoticeKind
+
+
+@dataclass
+class Facts:
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    criteria: list[tuple[str, str]] = field(default_factory=list)
+    bids: list[dict] = field(default_factory=list)
+    summary: str = ""
+
+    def add(self, label, value):
+        if value not in (None, ""):
+            self.rows.append((str(label), show(value)))
+
+
+def show(value) -> str:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y年%m月%d日 %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%Y年%m月%d日")
+    if isinstance(value, Decimal):
+        return _("%(amount)s 元") % {"amount": f"{value:,.2f}"}
+    return str(value)
+
+
+def number(value: Decimal) -> str:
+    """20.00 → 20, 12.50 → 12.5."""
+    return f"{Decimal(value).normalize():f}"
+
+
+def _tender_basics(facts: Facts, tender) -> None:
+    project = tender.project
+    facts.add(_("采购项目名称"), tender.title)
+    facts.add(_("项目"), project.title)
+    facts.add(_("服务地点"), project.community.path_name)
+    facts.add(_("采购人"), project.purchaser_place.path_name)
+    facts.add(_("采购方式"), tender.get_method_display())
+    facts.add(_("最高限价"), tender.ceiling_price)
+
+
+def _winner(tender):
+    bid = getattr(tender, "winning_bid", None)
+    return bid
+
+
+def _tender(facts: Facts, tender, kind: str) -> None:
+    _tender_basics(facts, tender)
+    if kind in (NoticeKind.TENDER, NoticeKind.CLARIFICATION):
+        facts.add(_("发布时间"), tender.published_at)
+        facts.add(_("投标截止时间"), tender.deadline)
+        facts.add(_("资格要求"), tender.eligibility)
+        facts.add(_("有效投标最少家数"), tender.min_valid_bids)
+        facts.add(_("价格分权重"), f"{number(tender.price_weight)}%")
+        facts.criteria = [(c.name, number(c.weight)) for c in tender.criteria.all()]
+        facts.summary = _("投标截止时间：%(deadline)s；最高限价：%(ceiling)s。") % {
+            "deadline": show(tender.deadline),
+            "ceiling": show(tender.ceiling_price),
+        }
+    elif kind == NoticeKind.BID_OPENING:
+        facts.add(_("投标截止时间"), tender.deadline)
+        facts.add(_("开标时间"), tender.opened_at)
+        if tender.opened_at or tender.state not in ("draft", "published", "clarification"):
+            # Published at opening so that every bidder can check its own digest.
+            facts.bids = [
+                {"organisation": b.organisation.name, "price": show(b.price), "digest": b.digest}
+                for b in tender.bids.exclude(state__in=["replaced", "withdrawn"])
+                .select_related("organisation")
+                .order_by("pk")
+            ]
+        facts.summary = _("%(count)s 家社会组织投标。") % {"count": len(facts.bids)}
+    elif kind == NoticeKind.FAILED:
+        facts.add(_("投标截止时间"), tender.deadline)
+        facts.add(_("有效投标最少家数"), tender.min_valid_bids)
+        facts.summary = _("有效投标不足，本次采购流标。")
+    elif kind in (NoticeKind.AWARD_PROPOSAL, NoticeKind.AWARD):
+        winner = _winner(tender)
+        if winner is not None:
+            facts.add(
+                _("中标候选人") if kind == NoticeKind.AWARD_PROPOSAL else _("中标人"),
+                winner.organisation.name,
+            )
+            facts.add(_("投标报价"), winner.price)
+        if kind == NoticeKind.AWARD_PROPOSAL:
+            ends = getattr(tender, "publicity_ends_at", None)
+            facts.add(_("公示期截止"), ends)
+            if ends:
+                facts.summary = _("公示期至 %(ends)s 止，期间可提出质疑。") % {"ends": show(ends)}
+        else:
+            facts.add(_("定标时间"), getattr(tender, "awarded_at", None))
+
+
+def _contract(facts: Facts, contract) -> None:
+    tender = contract.tender
+    _tender_basics(facts, tender)
+    facts.add(_("承接方"), contract.organisation.name)
+    facts.add(_("合同金额"), contract.amount)
+    facts.add(_("服务期限"), f"{show(contract.start_date)} 至 {show(contract.end_date)}")
+    facts.add(_("签署时间"), contract.signed_at)
+    facts.add(_("服务标准"), contract.service_standard)
+    facts.summary = _("合同金额：%(amount)s。") % {"amount": show(contract.amount)}
+
+
+def facts_for(kind: str, obj) -> Facts:
+    facts = Facts()
+    if obj is None:
+        return facts
+    label = obj._meta.label
+    if label == "tenders.Tender":
+        _tender(facts, obj, kind)
+    elif label == "tenders.Contract":
+        _contract(facts, obj)
+    else:
+        facts.add(obj._meta.verbose_name, obj)
+        names = {f.name: f.verbose_name for f in obj._meta.concrete_fields}
+        for name in ("total", "score", "grade"):
+            if name in names:
+                value = getattr(obj, f"get_{name}_display", lambda n=name: getattr(obj, n))()
+                facts.add(names[name], value)
+    return facts

@@ -1,0 +1,120 @@
+"""Reads for the public pages. Each returns in a constant number of queries."""
+
+import datetime
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from marketplace.models import Organisation, Place, PlaceLevel, Project
+from marketplace.models.project import ProjectState
+
+from .forms import NoticeFilterForm
+from .models import NoticePage
+
+HOME_LIST_SIZE = 5
+
+
+def latest_notices(limit: int = HOME_LIST_SIZE):
+    return (
+        NoticePage.objects.live()
+        .public()
+        .select_related("place")
+        .order_by("-step_at", "-pk")[:limit]
+    )
+
+
+def open_tenders(limit: int = HOME_LIST_SIZE):
+    from tenders.models import Tender, TenderState
+
+    return (
+        Tender.objects.filter(state=TenderState.PUBLISHED)
+        .select_related("project__community")
+        .order_by("deadline", "pk")[:limit]
+    )
+
+
+def completed_projects(limit: int = HOME_LIST_SIZE):
+    return (
+        Project.objects.filter(state=ProjectState.COMPLETED)
+        .select_related("community", "organisation")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
+def _count(label: str) -> int | None:
+    """Rows of a model that another app may not have yet (needs are written in parallel)."""
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    return model.objects.count()
+
+
+def headline_figures() -> list[tuple[str, int]]:
+    from django.utils.translation import gettext as _
+
+    figures = [
+        (_("收到居民需求"), _count("needs.Need")),
+        (_("服务项目"), Project.objects.count()),
+        (_("社会组织"), Organisation.objects.count()),
+    ]
+    return [(label, value) for label, value in figures if value is not None]
+
+
+def home_context() -> dict:
+    return {
+        "notices": list(latest_notices()),
+        "tenders": list(open_tenders()),
+        "completed": list(completed_projects()),
+        "figures": headline_figures(),
+    }
+
+
+def notice_places():
+    """The counties that have notices (for the place filter): two queries at any size."""
+    prefixes = (
+        NoticePage.objects.live()
+        .exclude(place=None)
+        .annotate(county=Substr("place__code", 1, 6))
+        .values_list("county", flat=True)
+        .distinct()
+    )
+    codes = [f"{p}000000" for p in prefixes]
+    return list(Place.objects.filter(level=PlaceLevel.COUNTY, code__in=codes).order_by("code"))
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def notices_filtered(index, data):
+    form = NoticeFilterForm(data or None, places=notice_places())
+    notices = (
+        NoticePage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("place")
+        .order_by("-step_at", "-pk")
+    )
+    if form.is_valid():
+        filters = form.cleaned_data
+        if filters["kind"]:
+            notices = notices.filter(kind=filters["kind"])
+        if filters["place"]:
+            notices = notices.filter(place__code__startswith=filters["place"][:6])
+        if filters["date_from"]:
+            notices = notices.filter(step_at__gte=_day_start(filters["date_from"]))
+        if filters["date_to"]:
+            end = filters["date_to"] + datetime.timedelta(days=1)
+            notices = notices.filter(step_at__lt=_day_start(end))
+    return form, notices
+
+
+def notice_list_context(index, data) -> dict:
+    form, notices = notices_filtered(index, data)
+    page = Paginator(notices, index.per_page).get_page(data.get("page"))
+    query = data.copy()
+    query.pop("page", None)
+    return {"form": form, "notices": page, "query": query.urlencode()}

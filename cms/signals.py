@@ -1,0 +1,33 @@
+"""Workflow steps that require a public notice schedule it after their transaction commits.
+
+cms listens; tenders never imports cms (dependencies point one way).
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.dispatch import receiver
+from django_fsm.signals import post_transition
+
+from .models import NoticeKind
+from .services.notices import TENDER_NOTICES
+
+
+def schedule_notice(kind: str, obj) -> None:
+    from .tasks import publish_notice
+
+    args = (str(kind), obj._meta.app_label, obj._meta.model_name, obj.pk)
+    transaction.on_commit(partial(publish_notice.delay, *args))
+
+
+@receiver(post_transition, dispatch_uid="cms_notice_for_step")
+def notice_for_step(sender, instance, name, source, target, **kwargs):
+    label = sender._meta.label
+    if label == "tenders.Tender":
+        kind = TENDER_NOTICES.get(str(target))
+    elif label == "tenders.Contract":
+        kind = NoticeKind.CONTRACT if str(target) == "signed" else None
+    else:
+        kind = None
+    if kind is not None:
+        schedule_notice(kind, instance)
