@@ -17,7 +17,7 @@ from cms.models import NoticeKind, NoticePage
 from cms.seeders import site_setup
 from evaluations.models import Delivery, DeliveryLog, EvaluationState, PartyScore, PaymentState
 from marketplace import clock, scheduling
-from marketplace.models import Project, ProjectState, Role
+from marketplace.models import ProjectState, Role
 from needs.models import Need, NeedState
 from tenders.models import Bid, ContractState, Score, Tender, TenderState
 from tests.marketplace.factories import OrganisationFactory, UserFactory, grant
@@ -74,11 +74,17 @@ def test_the_whole_loop(
             return as_user(client, user).post(url, data or {})
 
     def get(user, url):
-        return as_user(client, user).get(url) if user else client.get(url)
+        """GET as `user` (None: anonymous)."""
+        if user is None:
+            client.logout()
+            return client.get(url)
+        return as_user(client, user).get(url)
 
     def run_scheduled():
         with django_capture_on_commit_callbacks(execute=True):
-            return scheduling.run_all()
+            done = scheduling.run_all()
+        assert -1 not in done.values(), done  # no scheduled step failed
+        return done
 
     # 1. A resident posts a need in her community.
     ok(
@@ -241,6 +247,7 @@ def test_the_whole_loop(
             assert body == before[(user.pk, page)], (user, page)  # not even a count
     changelist = get(superuser, "/django-admin/tenders/bid/").content.decode()
     assert not [s for s in secrets if s in changelist]
+    assert "0 投标" in changelist or "0 个投标" in changelist
     own = get(org_admin, reverse("tenders:detail", args=[tender.pk])).content.decode()
     assert organisation.name in own and organisation2.name not in own and "19000" not in own
 
@@ -258,6 +265,8 @@ def test_the_whole_loop(
         assert run_scheduled()["tenders.open_due"] == 0
         tender.refresh_from_db()
         assert tender.state == TenderState.OPENED
+        opened = get(None, reverse("tenders:detail", args=[tender.pk])).content.decode()
+        assert all(org.name in opened and price in opened for org, _a, price in bidders)
 
         # 4. The purchaser appoints a panel of three evaluators; they declare no conflict.
         panel = [grant(UserFactory(name=f"评审专家{i}"), Role.EVALUATOR) for i in range(3)]
@@ -356,16 +365,25 @@ def test_the_whole_loop(
         evaluation = delivery.evaluations.get()
         parties = {p.kind: p for p in evaluation.parties.all()}
 
-        # 6. Each party scores (the residents' result recorded by community staff).
-        scorers = {
-            "residents": staff,
-            "community": staff,
-            "third_party": third_party,
-            "purchaser": purchaser,
-        }
+        # 6. Residents answer the satisfaction survey from the staff's notice, once each.
+        residents = parties.pop("residents")
+        notice = ok(get(staff, reverse("evaluations:survey_notice", args=[residents.pk])))
+        survey = re.search(r"/delivery/survey/[^/\"<\s]+/", notice.content.decode()).group(0)
+        happy = {"q_needs": 5, "q_attitude": 5, "q_overall": 5}
+        ok(post(resident, survey, happy))
+        assert refused(post(resident, survey, {**happy, "q_overall": 1}), 409)
+        ok(post(resident2, survey, {"q_needs": 4, "q_attitude": 4, "q_overall": 4}))
+        survey_close = reverse("evaluations:survey_close", args=[residents.pk])
+        assert refused(post(staff_b, survey_close))
+        assert not PartyScore.objects.filter(party=residents).exists()
+        ok(post(staff, survey_close))
+        assert PartyScore.objects.get(party=residents).score == 90  # (100 + 80) / 2
+
+        # 6. The other parties score; the winner's admin may score none of them.
+        scorers = {"community": staff, "third_party": third_party, "purchaser": purchaser}
         for kind, party in parties.items():
             url = reverse("evaluations:party_score", args=[party.pk])
-            # the winner's admin may not score (a third-party seat says why: 409)
+            # the third-party seat refuses the winner's admin with its reason (409)
             status = 409 if kind == "third_party" else 403
             assert refused(post(org_admin, url, {f"p{party.pk}-score": "100"}), status)
             assert not PartyScore.objects.filter(party=party).exists()
@@ -392,13 +410,11 @@ def test_the_whole_loop(
         assert final.state == PaymentState.RELEASED
 
     # 7. The public site: home, the notice index, and the notices the steps published.
-    assert client.get("/").status_code == 200
-    client.logout()
-    assert client.get("/").status_code == 200
+    assert get(resident, "/").status_code == 200
+    assert get(None, "/").status_code == 200
     notices = NoticePage.objects.filter(subject_id=tender.pk)
     assert notices.filter(kind=NoticeKind.TENDER).live().count() == 1
     assert notices.filter(kind=NoticeKind.AWARD).live().count() == 1
     index = notices.get(kind=NoticeKind.TENDER).get_parent()
     body = client.get(index.url).content.decode()
     assert tender.title in body
-    assert Project.objects.get(pk=project.pk).state == ProjectState.COMPLETED
