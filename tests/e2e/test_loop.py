@@ -18,7 +18,7 @@ from cms.seeders import site_setup
 from evaluations.models import Delivery, DeliveryLog, EvaluationState, PartyScore, PaymentState
 from marketplace import clock, scheduling
 from marketplace.models import ProjectState, Role
-from needs.models import Need, NeedState
+from needs.models import ConsultationDecision, Need, NeedState
 from tenders.models import Bid, ContractState, Score, Tender, TenderState
 from tests.marketplace.factories import OrganisationFactory, UserFactory, grant
 
@@ -129,6 +129,8 @@ def test_the_whole_loop(
     }
     url_b = reverse("needs:consultation_create") + "?community=" + places["community_a"].code
     assert refused(get(staff_b, url_b))
+    assert refused(post(staff_b, url_b, consultation))
+    assert not ConsultationDecision.objects.exists()
     ok(post(staff, reverse("needs:consultation_create"), consultation))
 
     # 2. Staff design a project from the need (indicators and budget lines).
