@@ -13,11 +13,22 @@ PUBLIC_PROJECT_STATES = [
 ]
 
 
-def timeline_for(obj):
-    """The object's transition records, oldest first, with who acted."""
-    return TransitionRecord.objects.filter(
+def labelled(records, model) -> list:
+    """Records with the names of their states (`source_label`, `target_label`)."""
+    labels = {str(k): v for k, v in model._meta.get_field("state").flatchoices}
+    records = list(records)
+    for r in records:
+        r.source_label = labels.get(r.source, r.source)
+        r.target_label = labels.get(r.target, r.target)
+    return records
+
+
+def timeline_for(obj) -> list:
+    """The object's transition records, oldest first, with who acted and state names."""
+    records = TransitionRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
     ).select_related("by")
+    return labelled(records, type(obj))
 
 
 def projects_for_user(user):

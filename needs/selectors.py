@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from marketplace import rules as core
 from marketplace.models import Place, PlaceLevel, Role, TransitionRecord
+from marketplace.selectors import labelled as core_labelled
 
 from .models import ConsultationDecision, Decision, Endorsement, Follow, Need, NeedState
 from .models.need import PUBLIC_STATES
@@ -95,16 +96,9 @@ def my_needs(user):
     )
 
 
-def _label(state: str) -> str:
-    return NeedState(state).label if state in NeedState.values else state
-
-
 def labelled(records) -> list:
-    """Records with the Chinese names of their states (`source_label`, `target_label`)."""
-    records = list(records)
-    for r in records:
-        r.source_label, r.target_label = _label(r.source), _label(r.target)
-    return records
+    """Need transition records with the Chinese names of their states."""
+    return core_labelled(records, Need)
 
 
 def timelines(needs) -> dict[int, list]:

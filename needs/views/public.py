@@ -70,7 +70,7 @@ def need_detail(request, pk):
         "reviewer": rules.can_review(need, request.user),
         "photos": need.photos.all(),
         "decisions": selectors.decisions_for(need),
-        "timeline": selectors.labelled(core_selectors.timeline_for(need)) if private else None,
+        "timeline": core_selectors.timeline_for(need) if private else None,
         "can_withdraw": rules.is_author(need, request.user)
         and need.state in (NeedState.SUBMITTED, NeedState.PUBLISHED),
         "project_public": need.project

@@ -14,7 +14,7 @@ from .factories import make_tender
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 12
+HOME_QUERIES = 13  # constant at every size; +1 since the needs figure is live
 INDEX_QUERIES = 12
 PHONE = re.compile(r"1[3-9]\d{9}")
 

@@ -16,10 +16,11 @@ def project(staff):
 def test_every_transition_is_recorded_with_who_when_and_why(project, purchaser):
     force_state(project, ProjectState.SUBMITTED)
     apply_transition(project, "return_design", actor=purchaser, reason="预算明细不清")
-    record = timeline_for(project).get()
+    (record,) = timeline_for(project)
     assert record.by == purchaser
     assert (record.source, record.target) == ("submitted", "returned")
     assert record.reason == "预算明细不清"
+    assert (record.source_label, record.target_label) == ("待审批", "已退回修改")
     assert abs((record.at - clock.now()).total_seconds()) < 5
 
 
