@@ -18,6 +18,11 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "name"]
     inlines = [RoleInline]
 
+    def has_delete_permission(self, request, obj=None):
+        # Deactivate instead: the confirmation page would list the objects that protect a
+        # user from deletion, sealed bids among them.
+        return False
+
     @admin.display(description=_("手机号"))
     def masked_phone(self, obj):
         return obj.masked_phone
@@ -37,6 +42,10 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["type", "rating", "bad_credit"]
     search_fields = ["name", "credit_code"]
     raw_id_fields = ["place"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Organisations are never deleted: the confirmation page would list their bids.
+        return False
 
 
 @admin.register(Project)
