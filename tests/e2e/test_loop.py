@@ -20,33 +20,10 @@ from marketplace import clock, scheduling
 from marketplace.models import ProjectState, Role
 from needs.models import ConsultationDecision, Need, NeedState
 from tenders.models import Bid, ContractState, Score, Tender, TenderState
+from tests.e2e.helpers import admin_of, as_user, ok, refused, without_tokens
 from tests.marketplace.factories import OrganisationFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
-
-
-def as_user(client, user):
-    client.force_login(user)
-    return client
-
-
-def refused(response, status=403):
-    """Refused: 403 (not yours to take) unless told otherwise (409: not now / not allowed)."""
-    assert response.status_code == status, (response.status_code, response.content[:600])
-    return True
-
-
-def ok(response):
-    assert response.status_code in (200, 302), (response.status_code, response.content[:600])
-    return response
-
-
-def admin_of(org, name):
-    return grant(UserFactory(name=name), Role.ORG_ADMIN, organisation=org)
-
-
-def without_tokens(body: str) -> str:
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", body)
 
 
 def test_the_whole_loop(
