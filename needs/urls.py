@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/publish/", review.need_publish, name="publish"),
     path("<int:pk>/reject/", review.need_reject, name="reject"),
     path("<int:pk>/merge/", review.need_merge, name="merge"),
+    path("<int:pk>/out-of-scope/", review.need_out_of_scope, name="out_of_scope"),
     path("consultations/new/", review.consultation_create, name="consultation_create"),
     path("designs/new/", designs.design_create, name="design_create"),
     path("designs/<int:pk>/edit/", designs.design_edit, name="design_edit"),

@@ -36,6 +36,7 @@ class NeedState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
     ADOPTED = "adopted", _("已纳入项目")
     FULFILLED = "fulfilled", _("已解决")
+    OUT_OF_SCOPE = "out_of_scope", _("不属于服务范围")
 
 
 S = NeedState
@@ -124,6 +125,15 @@ class Need(WorkflowModel):
     @transition(field=state, source=S.SUBMITTED, target=S.REJECTED, permission=rules.can_review)
     def reject(self, *, by, reason):
         pass
+
+    @transition(
+        field=state,
+        source=[S.SUBMITTED, S.PUBLISHED],
+        target=S.OUT_OF_SCOPE,
+        permission=rules.can_review,
+    )
+    def out_of_scope(self, *, by, reason):
+        """Not something the community's service projects can answer (referred elsewhere)."""
 
     @transition(
         field=state,

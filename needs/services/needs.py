@@ -96,6 +96,29 @@ def need_reject(*, need: Need, user, reason: str) -> Need:
 
 
 @transaction.atomic
+def need_mark_out_of_scope(*, need: Need, user, reason: str) -> Need:
+    """Not for a service project (e.g. a road repair): the author is told where to turn."""
+    if not reason.strip():
+        raise WorkflowError(_("标记为不属于服务范围须说明理由和建议的办理渠道。"), status=400)
+    need = apply_transition(need, "out_of_scope", actor=user, reason=reason.strip())
+    notify_followers(
+        need=need,
+        title=_("需求不属于社区服务项目范围：%(title)s") % {"title": need.title},
+        body=reason.strip(),
+        key=f"need-out-of-scope-{need.pk}",
+    )
+    return need
+
+
+@transaction.atomic
+def need_out_of_scope_many(*, needs, user, reason: str) -> int:
+    """Bulk: all or nothing, like bulk publishing."""
+    for need in needs:
+        need_mark_out_of_scope(need=need, user=user, reason=reason)
+    return len(needs)
+
+
+@transaction.atomic
 def need_merge(*, need: Need, into: Need, user, reason: str = "") -> Need:
     """Merge a duplicate into `into`: endorsements and followers move over, nothing lost."""
     into = Need.objects.select_for_update().get(pk=into.pk)

@@ -52,10 +52,19 @@ def need_publish(request, pk):
 @require_POST
 @login_required
 def need_bulk_publish(request):
+    """Bulk review of the ticked needs: publish them, or mark them out of scope with a reason."""
     ids = [int(i) for i in request.POST.getlist("need") if i.isdigit()]
     needs = list(Need.objects.filter(pk__in=ids).select_related("community"))
-    count = services.need_publish_many(needs=needs, user=request.user)
-    messages.success(request, _("已公开 %(n)d 条需求。") % {"n": count})
+    if not needs:
+        messages.error(request, _("请先勾选需求。"))
+        return redirect("needs:review")
+    if request.POST.get("action") == "out_of_scope":
+        reason = request.POST.get("reason", "")
+        count = services.need_out_of_scope_many(needs=needs, user=request.user, reason=reason)
+        messages.success(request, _("已将 %(n)d 条需求标记为不属于服务范围。") % {"n": count})
+    else:
+        count = services.need_publish_many(needs=needs, user=request.user)
+        messages.success(request, _("已公开 %(n)d 条需求。") % {"n": count})
     return redirect("needs:review")
 
 
@@ -69,6 +78,21 @@ def need_reject(request, pk):
         return redirect("needs:review")
     services.need_reject(need=need, user=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("已标记为未通过，提出人会看到理由。"))
+    return redirect("needs:review")
+
+
+@require_POST
+@login_required
+def need_out_of_scope(request, pk):
+    need = _need(pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("标记为不属于服务范围须说明理由和建议的办理渠道。"))
+        return redirect("needs:review")
+    services.need_mark_out_of_scope(
+        need=need, user=request.user, reason=form.cleaned_data["reason"]
+    )
+    messages.success(request, _("已标记为不属于服务范围，提出人和关注者会看到理由。"))
     return redirect("needs:review")
 
 
