@@ -3,13 +3,13 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from marketplace import rules as core
 from marketplace.models import Place, PlaceLevel, Role, TransitionRecord
 from marketplace.selectors import labelled as core_labelled
 
-from .models import ConsultationDecision, Decision, Endorsement, Follow, Need, NeedState
+from .models import Consultation, ConsultationDecision, Decision, Endorsement, Follow, Need, NeedState
 from .models.need import PUBLIC_STATES
 
 SORTS = {"new": ["-created_at", "-pk"], "endorsed": ["-endorsement_count", "-created_at", "-pk"]}
@@ -50,6 +50,7 @@ def staff_communities(user) -> list[Place]:
 
 
 def staff_scope(user) -> Q:
+    """Rows whose `community` lies in one of the staff member's places."""
     scope = Q(pk__in=[])
     for place in staff_communities(user):
         scope |= Q(community__code__startswith=place.prefix)
@@ -121,6 +122,23 @@ def user_marks(need, user) -> dict:
         "endorsed": Endorsement.objects.filter(need=need, user=user).exists(),
         "following": Follow.objects.filter(need=need, user=user).exists(),
     }
+
+
+def consultations_for(user):
+    """Consultations held in the staff member's communities, newest first, with counts."""
+    return (
+        Consultation.objects.filter(staff_scope(user))
+        .select_related("community", "held_by")
+        .annotate(
+            agenda=Count("decisions"),
+            forward=Count("decisions", filter=Q(decisions__decision=Decision.GO_FORWARD)),
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+def consultation_decisions(consultation):
+    return consultation.decisions.select_related("need", "need__project").order_by("pk")
 
 
 def decisions_for(need):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from marketplace.models import Place
 
 from .. import selectors
 from ..forms import ConsultationForm, MergeForm
-from ..models import Need
+from ..models import Consultation, Need
 from ..services import needs as services
 from ..services.consultations import consultation_record
 
@@ -112,6 +113,26 @@ def need_merge(request, pk):
 
 
 @login_required
+def consultation_list(request):
+    _staff_only(request.user)
+    consultations = selectors.consultations_for(request.user)
+    page = Paginator(consultations, 20).get_page(request.GET.get("page"))
+    return render(request, "needs/consultation_list.html", {"page": page})
+
+
+@login_required
+def consultation_detail(request, pk):
+    consultation = get_object_or_404(
+        Consultation.objects.select_related("community", "held_by"), pk=pk
+    )
+    if not core.is_staff_for(request.user, consultation.community):
+        raise PermissionDenied(_("只有本社区的社区工作者可以查看协商记录。"))
+    decisions = selectors.consultation_decisions(consultation)
+    context = {"consultation": consultation, "decisions": decisions}
+    return render(request, "needs/consultation_detail.html", context)
+
+
+@login_required
 def consultation_create(request):
     communities = selectors.staff_communities(request.user)
     if not communities:
@@ -127,7 +148,7 @@ def consultation_create(request):
             user=request.user, community=community, decisions=form.decisions(), **data
         )
         messages.success(request, _("协商记录已保存。"))
-        return redirect("needs:review")
+        return redirect("needs:consultations")
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "community": community, "communities": communities}
     return render(request, "needs/consultation_form.html", context, status=status)
