@@ -9,7 +9,15 @@ from marketplace import rules as core
 from marketplace.models import Place, PlaceLevel, Role, TransitionRecord
 from marketplace.selectors import labelled as core_labelled
 
-from .models import Consultation, ConsultationDecision, Decision, Endorsement, Follow, Need, NeedState
+from .models import (
+    Consultation,
+    ConsultationDecision,
+    Decision,
+    Endorsement,
+    Follow,
+    Need,
+    NeedState,
+)
 from .models.need import PUBLIC_STATES
 
 SORTS = {"new": ["-created_at", "-pk"], "endorsed": ["-endorsement_count", "-created_at", "-pk"]}
