@@ -25,6 +25,23 @@ def published(**kwargs) -> Need:
     return force_state(NeedFactory(**kwargs), "published")
 
 
+def many_published(count: int, *, communities, authors) -> None:
+    """`count` published needs in one bulk insert (for query-count tests at volume)."""
+    rows = [
+        Need(
+            category=list(Category)[i % len(Category)],
+            community=communities[i % len(communities)],
+            title=f"批量需求{i}",
+            description="批量生成的需求，用于验证页面查询次数不随数据量增长。",
+            author=authors[i % len(authors)],
+            state="published",
+            endorsement_count=i % 17,
+        )
+        for i in range(count)
+    ]
+    Need.objects.bulk_create(rows, batch_size=2000)
+
+
 def go_forward(need, staff, decision=Decision.GO_FORWARD, when=date(2026, 11, 1)):
     consultation = Consultation.objects.create(
         community=need.community,

@@ -7,7 +7,7 @@ from needs.models import Category, NeedState
 from needs.services import needs as services
 from tests.marketplace.factories import UserFactory, force_state
 
-from .factories import NeedFactory, published
+from .factories import NeedFactory, many_published, published
 
 PHONE = "13912345678"
 
@@ -114,24 +114,27 @@ def test_list_is_paginated(client, places):
     assert "分页需求00" in second and "第 2 / 2 页" in second
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_list_runs_constant_queries(client, places, django_assert_max_num_queries, count):
+@pytest.fixture(params=[100, 10_000], ids=["100-needs", "10000-needs"])
+def volume(request, places):
     authors = [UserFactory() for _ in range(3)]
-    for i in range(count):
-        published(author=authors[i % 3], community=places["community_a" if i % 2 else "village"])
+    communities = [places["community_a"], places["village"]]
+    many_published(request.param, communities=communities, authors=authors)
+    return request.param
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"place": "530100000000", "sort": "endorsed"}, {"q": "需求"}]
+)
+def test_list_runs_constant_queries(client, volume, django_assert_max_num_queries, query):
     with django_assert_max_num_queries(6):
-        response = client.get(
-            reverse("needs:list"), {"place": places["kunming"].code, "sort": "endorsed"}
-        )
+        response = client.get(reverse("needs:list"), {**query, "page": 3})
     assert response.status_code == 200
+    assert "批量需求" in response.content.decode()
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_detail_runs_constant_queries(
-    client, places, resident2, django_assert_max_num_queries, count
-):
+def test_detail_runs_constant_queries(client, volume, resident2, django_assert_max_num_queries):
     need = published()
-    for _ in range(count):
+    for _ in range(30):
         services.need_endorse(need=need, user=UserFactory())
     client.force_login(resident2)
     with django_assert_max_num_queries(12):
