@@ -281,6 +281,25 @@ class TestDesignViews:
         page = client.get(response["Location"]).content.decode()
         assert need.title in page and "修改项目书" in page
 
+    def test_more_rows_than_the_form_first_offers_are_saved(self, client, staff):
+        need = published()
+        go_forward(need, staff)
+        client.force_login(staff)
+        form = client.get(reverse("needs:design_create")).content.decode()
+        assert 'data-formset-add="ind"' in form and 'id="ind-empty"' in form
+        rows = {"ind-TOTAL_FORMS": "5", "bud-TOTAL_FORMS": "4"}
+        for i in range(5):
+            rows |= {f"ind-{i}-kind": "output", f"ind-{i}-name": f"指标{i}", f"ind-{i}-unit": "场"}
+            rows[f"ind-{i}-target"] = str(10 + i)
+        for i in range(4):
+            rows |= {f"bud-{i}-item": f"支出{i}", f"bud-{i}-unit_price": "100"}
+            rows[f"bud-{i}-quantity"] = "2"
+        response = client.post(reverse("needs:design_create"), self.post_data([need.pk]) | rows)
+        assert response.status_code == 302
+        need.refresh_from_db()
+        assert need.project.indicators.count() == 5
+        assert need.project.budget_lines.count() == 4
+
     def test_form_shows_errors_and_keeps_input(self, client, staff):
         client.force_login(staff)
         response = client.post(
