@@ -6,7 +6,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q
 
 from marketplace import rules as core
-from marketplace.models import Place, PlaceLevel, Role, TransitionRecord
+from marketplace.models import (
+    Place,
+    PlaceLevel,
+    Project,
+    ProjectState,
+    Role,
+    TransitionRecord,
+)
 from marketplace.selectors import labelled as core_labelled
 
 from .models import (
@@ -110,15 +117,45 @@ def labelled(records) -> list:
     return core_labelled(records, Need)
 
 
+# The project's steps a need's author follows (after the need was adopted into it).
+PROJECT_STEPS = [
+    ProjectState.APPROVED,
+    ProjectState.TENDERING,
+    ProjectState.CONTRACTED,
+    ProjectState.IN_DELIVERY,
+    ProjectState.UNDER_EVALUATION,
+    ProjectState.COMPLETED,
+    ProjectState.TERMINATED,
+]
+
+
 def timelines(needs) -> dict[int, list]:
-    """Transition records of several needs in one query: {need id: [record, …]}."""
-    ids = [n.pk for n in needs]
+    """Each need's records and its project's later steps, in two queries: {need id: [...]}.
+
+    Project records carry `project_step = True` so the timeline can say which is which.
+    """
+    needs = list(needs)
     records = TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(Need), object_id__in=ids
+        content_type=ContentType.objects.get_for_model(Need), object_id__in=[n.pk for n in needs]
     ).select_related("by")
     grouped = defaultdict(list)
     for r in labelled(records):
         grouped[r.object_id].append(r)
+    by_project = defaultdict(list)
+    for n in needs:
+        if n.project_id:
+            by_project[n.project_id].append(n.pk)
+    steps = TransitionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(Project),
+        object_id__in=list(by_project),
+        target__in=PROJECT_STEPS,
+    )
+    for r in core_labelled(steps, Project) if by_project else []:
+        r.project_step = True
+        for need_id in by_project[r.object_id]:
+            grouped[need_id].append(r)
+    for rows in grouped.values():
+        rows.sort(key=lambda r: (r.at, r.pk))
     return grouped
 
 

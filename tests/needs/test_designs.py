@@ -195,6 +195,25 @@ class TestFulfilment:
         assert Notification.objects.filter(user=need.author, key=key).exists()
         assert Notification.objects.filter(user=follower, key=key).exists()
 
+    def test_followers_hear_of_each_project_step_and_see_it_on_my_needs(
+        self, client, staff, purchaser, places, django_capture_on_commit_callbacks
+    ):
+        need = published(title="独居老人探访")
+        go_forward(need, staff)
+        project = create(staff, places["community_a"], [need])
+        with django_capture_on_commit_callbacks(execute=True):
+            project = project_submit(project=project, user=staff)
+            project_approve(
+                project=project, user=purchaser, budget=Decimal("20000"), funding_source="fiscal"
+            )
+        key = f"need-project-{need.pk}-{project.pk}-approved"
+        assert Notification.objects.filter(user=need.author, key=key).count() == 1
+        others = Notification.objects.filter(key__startswith=f"need-project-{need.pk}-")
+        assert not others.exclude(key=key).exists()
+        client.force_login(need.author)
+        body = client.get(reverse("needs:mine")).content.decode()
+        assert "项目：" in body and "已批准" in body
+
     def test_terminating_the_project_releases_its_needs(self, staff, purchaser, places):
         need = published()
         go_forward(need, staff)
