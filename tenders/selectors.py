@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from marketplace import clock
 from marketplace import rules as core_rules
 from marketplace.models import Role, User
 
@@ -24,8 +25,17 @@ def public_tenders():
     )
 
 
+ACCEPTING_STATES = [TenderState.PUBLISHED, TenderState.CLARIFICATION]
+
+
 def open_tenders():
-    return public_tenders().filter(state=TenderState.PUBLISHED).order_by("deadline", "pk")
+    """Tenders still accepting bids: published and before their deadline (the scheduler
+    closes them at the deadline; until it has run they must not look open)."""
+    return (
+        public_tenders()
+        .filter(state__in=ACCEPTING_STATES, deadline__gt=clock.now())
+        .order_by("deadline", "pk")
+    )
 
 
 def bids_visible_to(user, tender: Tender):

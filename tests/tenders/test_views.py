@@ -218,3 +218,15 @@ def test_my_work_constant_queries(client, purchaser, places, django_assert_max_n
     client.force_login(purchaser)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("my_work")).status_code == 200
+
+
+def test_a_tender_past_its_deadline_is_no_longer_listed_as_accepting_bids(purchaser, places):
+    from tenders.selectors import open_tenders
+    from tests.tenders.factories import after_deadline
+
+    tender = published_tender(purchaser)
+    assert list(open_tenders()) == [tender]
+    with after_deadline(tender):
+        # the scheduler has not closed it yet: still "published", but not open any more
+        assert Tender.objects.get(pk=tender.pk).state == TenderState.PUBLISHED
+        assert list(open_tenders()) == []
