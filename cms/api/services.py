@@ -15,8 +15,11 @@ from .models import ApiToken, ImportedNeed, hash_token
 
 
 @transaction.atomic
-def token_create(*, name: str, place: Place, source: str, created_by) -> tuple[ApiToken, str]:
-    """A new token and its secret (shown once; only its SHA-256 is kept)."""
+def token_create(
+    *, name: str, place: Place, source: str, created_by, token: ApiToken | None = None
+) -> tuple[ApiToken, str]:
+    """A new token and its secret (shown once; only its SHA-256 is kept). Imported needs
+    are filed under an account of the token's own, which cannot sign in."""
     account = User(
         username=f"api-{secrets.token_hex(6)}",
         name=(_("%(name)s（接口）") % {"name": name})[:50],
@@ -24,7 +27,9 @@ def token_create(*, name: str, place: Place, source: str, created_by) -> tuple[A
     account.set_unusable_password()
     account.save()
     raw = ApiToken.new_secret()
-    token = ApiToken(name=name, place=place, source=source, user=account, created_by=created_by)
+    token = token or ApiToken()
+    token.name, token.place, token.source = name, place, source
+    token.user, token.created_by = account, created_by
     token.set_secret(raw)
     token.save()
     return token, raw

@@ -81,12 +81,13 @@ def _events(tender, contract) -> list[tuple]:
     return sorted(events, key=lambda e: (e[0], e[1]))
 
 
-def implementation_releases(tender, parties: Parties) -> list[dict]:
+def implementation_releases(tender, parties: Parties, floor=None) -> list[dict]:
     contract = _contract_of(tender)
     if contract is None or contract.state == "draft":
         return []
     releases = []
     for when, kind, obj in _events(tender, contract):
+        when = max(when, floor) if floor else when
         ref = {"id": contract_id(tender), "awardID": award_id(tender)}
         tags = ["implementationUpdate"]
         if kind == "implementation":

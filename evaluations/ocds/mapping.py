@@ -260,6 +260,7 @@ def tender_releases(tender) -> list[dict]:
     parties.add_buyer("buyer", "procuringEntity")
     releases = []
     bids = opened_bids(tender)
+    floor = None
     for state, when in state_path(tender):
         section = _tender_section(tender, state)
         tags = ["tenderUpdate"]
@@ -296,13 +297,15 @@ def tender_releases(tender) -> list[dict]:
             tags = ["contract"]
             when = contract.signed_at or when
             extra["contracts"] = [contract_section(tender, contract)]
+        # A later stage is never dated before an earlier one (rows made out of order).
+        when = floor = max(when, floor) if floor else when
         release = _base(tender, state, when, tags, parties)
         release["tender"] = section
         release.update(extra)
         releases.append(release)
     from .implementation import implementation_releases
 
-    releases.extend(implementation_releases(tender, parties))
+    releases.extend(implementation_releases(tender, parties, floor))
     return sorted(releases, key=lambda r: r["date"])
 
 
