@@ -102,7 +102,9 @@ def test_tenders_projects_and_organisations_filters(client, purchaser, places):
     assert get_json(client, f"{projects}?funding_source=fiscal")["count"] == 1
     OrganisationFactory(name="石林某组织", place=places["shilin"])
     orgs = reverse("api:organisations")
-    names = [o["name"] for o in get_json(client, f"{orgs}?place={places['shilin'].code}")["results"]]
+    names = [
+        o["name"] for o in get_json(client, f"{orgs}?place={places['shilin'].code}")["results"]
+    ]
     assert names == ["石林某组织"]
 
 
@@ -130,7 +132,9 @@ def _grow(start, n, places, purchaser):
         tender = published_tender(purchaser)
         notice_publish(kind=NoticeKind.TENDER, obj=tender)
         OrganisationFactory()
-        Place.objects.create(code=f"5301020019{i:02d}", name=f"社区{i}", level=5, parent=places["huashan"])
+        Place.objects.create(
+            code=f"5301020019{i:02d}", name=f"社区{i}", level=5, parent=places["huashan"]
+        )
 
 
 @pytest.mark.parametrize("name", ENDPOINTS)
