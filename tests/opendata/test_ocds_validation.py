@@ -31,6 +31,10 @@ def assert_valid(client, tender):
     assert validation.errors(package, "release-package-schema.json") == []
     record = get_json(client, record_url)
     assert validation.errors(record, "record-package-schema.json") == []
+    # The schema does not check the ocid prefix: check it here.
+    prefix = mapping.ocid_prefix()
+    assert validation.valid_prefix(prefix)
+    assert all(r["ocid"] == f"{prefix}{tender.pk}" for r in package["releases"])
     return package, record
 
 
