@@ -4,118 +4,32 @@ Only public rows and public fields: no person's name, phone or ID number; tender
 bid fact while their bids are sealed.
 """
 
-import datetime
-
 from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import FundingSource, Organisation, Place, PlaceLevel, Project
-from marketplace.models.organisation import OrganisationRating, OrganisationType
+from marketplace.masking import mask_in_text
+from marketplace.models import FundingSource, Project
 from marketplace.selectors import PUBLIC_PROJECT_STATES
 from needs.models import Category, Need, NeedState
 from needs.models.need import PUBLIC_STATES as NEED_PUBLIC_STATES
 from tenders.models import ProcurementMethod, Tender, TenderState
 from tenders.models.bid import OPENED_STATES
 
-from .declarations import (
-    Field,
-    Filter,
-    Resource,
-    parse_choice,
-    parse_date,
-    parse_int,
-    parse_place,
-    parse_prefix,
+from .declarations import Field, Resource
+from .helpers import (
+    choice_filter,
+    date_filters,
+    decimal_text,
+    iso,
+    label,
+    page_url,
+    place_field,
+    place_filter,
 )
 
 NEED_STATES = [s for s in NEED_PUBLIC_STATES if s != NeedState.MERGED]
 TENDER_STATES = [s for s in TenderState.values if s != TenderState.DRAFT]
 WINNER_PUBLIC = [TenderState.AWARD_PROPOSED, TenderState.AWARDED, TenderState.CONTRACTED]
-PLACE_PROPS = {
-    "code": ("string", _("统计用区划代码（12 位）")),
-    "name": ("string", _("名称")),
-    "path": ("string", _("全称")),
-}
-
-
-def _place(place):
-    if place is None:
-        return None
-    return {"code": place.code, "name": place.name, "path": place.path_name}
-
-
-def _stamp(value):
-    return value.isoformat() if value else None
-
-
-def _amount(value):
-    return str(value) if value is not None else None
-
-
-def _day(value: datetime.date, *, end=False):
-    day = value + datetime.timedelta(days=1) if end else value
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def _url(name, *args):
-    return lambda obj, ctx: ctx["request"].build_absolute_uri(
-        reverse(name, args=[a(obj) for a in args])
-    )
-
-
-def place_field(name, description, getter, nullable=False):
-    return Field(
-        name,
-        "object",
-        description,
-        lambda o, c: _place(getter(o)),
-        nullable,
-        properties=PLACE_PROPS,
-    )
-
-
-def subtree(path):
-    return lambda qs, place: qs.filter(**{f"{path}__code__startswith": place.prefix})
-
-
-def place_filter(path, description):
-    return Filter("place", description, subtree(path), parse_place, format="12 位区划代码")
-
-
-def date_filters(field_name, label):
-    return [
-        Filter(
-            f"{label}_from",
-            _("不早于该日期（含），YYYY-MM-DD"),
-            lambda qs, d: qs.filter(**{f"{field_name}__gte": _day(d)}),
-            parse_date,
-            format="date",
-        ),
-        Filter(
-            f"{label}_to",
-            _("不晚于该日期（含），YYYY-MM-DD"),
-            lambda qs, d: qs.filter(**{f"{field_name}__lt": _day(d, end=True)}),
-            parse_date,
-            format="date",
-        ),
-    ]
-
-
-def choice_filter(name, description, choices, path=None):
-    values = [str(v) for v in choices]
-    return Filter(
-        name,
-        description,
-        lambda qs, v: qs.filter(**{path or name: v}),
-        parse_choice(values),
-        enum=values,
-    )
-
-
-def label(attr):
-    return lambda o, c: str(getattr(o, f"get_{attr}_display")())
 
 
 NEEDS = Resource(
@@ -130,7 +44,12 @@ NEEDS = Resource(
     fields=[
         Field("id", "integer", _("编号"), lambda o, c: o.pk),
         Field("title", "string", _("标题"), lambda o, c: o.title),
-        Field("description", "string", _("具体描述"), lambda o, c: o.description),
+        Field(
+            "description",
+            "string",
+            _("具体描述（其中的电话、证件号已打码）"),
+            lambda o, c: mask_in_text(o.description),
+        ),
         Field("category", "string", _("类别代码"), lambda o, c: o.category, enum=Category.values),
         Field("category_label", "string", _("类别"), label("category")),
         Field("state", "string", _("状态代码"), lambda o, c: o.state, enum=NEED_STATES),
@@ -143,18 +62,20 @@ NEEDS = Resource(
             "created_at",
             "string",
             _("提出时间"),
-            lambda o, c: _stamp(o.created_at),
+            lambda o, c: iso(o.created_at),
             format="date-time",
         ),
         Field(
             "published_at",
             "string",
             _("公开时间"),
-            lambda o, c: _stamp(o.published_at),
+            lambda o, c: iso(o.published_at),
             True,
             "date-time",
         ),
-        Field("url", "string", _("网页地址"), _url("needs:detail", lambda o: o.pk), format="uri"),
+        Field(
+            "url", "string", _("网页地址"), page_url("needs:detail", lambda o: o.pk), format="uri"
+        ),
     ],
     filters=[
         place_filter("community", _("地区代码：该地区及其下级地区的需求")),
@@ -184,7 +105,7 @@ PROJECTS = Resource(
             "approved_budget",
             "string",
             _("批准预算（元，十进制字符串）"),
-            lambda o, c: _amount(o.approved_budget),
+            lambda o, c: decimal_text(o.approved_budget),
             True,
         ),
         Field(
@@ -198,13 +119,11 @@ PROJECTS = Resource(
             "period_start",
             "string",
             _("开始日期"),
-            lambda o, c: _stamp(o.period_start),
+            lambda o, c: iso(o.period_start),
             True,
             "date",
         ),
-        Field(
-            "period_end", "string", _("结束日期"), lambda o, c: _stamp(o.period_end), True, "date"
-        ),
+        Field("period_end", "string", _("结束日期"), lambda o, c: iso(o.period_end), True, "date"),
         Field(
             "organisation",
             "object",
@@ -229,10 +148,12 @@ PROJECTS = Resource(
             "created_at",
             "string",
             _("创建时间"),
-            lambda o, c: _stamp(o.created_at),
+            lambda o, c: iso(o.created_at),
             format="date-time",
         ),
-        Field("url", "string", _("网页地址"), _url("project_detail", lambda o: o.pk), format="uri"),
+        Field(
+            "url", "string", _("网页地址"), page_url("project_detail", lambda o: o.pk), format="uri"
+        ),
     ],
     filters=[
         place_filter("community", _("地区代码：该地区及其下级地区的项目")),
@@ -300,7 +221,7 @@ TENDERS = Resource(
             "published_at",
             "string",
             _("发布时间"),
-            lambda o, c: _stamp(o.published_at),
+            lambda o, c: iso(o.published_at),
             True,
             "date-time",
         ),
@@ -308,14 +229,14 @@ TENDERS = Resource(
             "deadline",
             "string",
             _("投标截止时间"),
-            lambda o, c: _stamp(o.deadline),
+            lambda o, c: iso(o.deadline),
             format="date-time",
         ),
         Field(
             "opened_at",
             "string",
             _("开标时间"),
-            lambda o, c: _stamp(o.opened_at),
+            lambda o, c: iso(o.opened_at),
             True,
             "date-time",
         ),
@@ -337,12 +258,14 @@ TENDERS = Resource(
         Field("project_id", "integer", _("项目编号"), lambda o, c: o.project_id),
         place_field("community", _("服务地点（社区/村）"), lambda o: o.project.community),
         place_field("purchaser_place", _("采购人所在地"), lambda o: o.project.purchaser_place),
-        Field("url", "string", _("网页地址"), _url("tenders:detail", lambda o: o.pk), format="uri"),
+        Field(
+            "url", "string", _("网页地址"), page_url("tenders:detail", lambda o: o.pk), format="uri"
+        ),
         Field(
             "ocds_releases",
             "string",
             _("OCDS 发布包地址"),
-            _url("ocds:tender_releases", lambda o: o.pk),
+            page_url("ocds:tender_releases", lambda o: o.pk),
             format="uri",
         ),
     ],
@@ -355,151 +278,6 @@ TENDERS = Resource(
 )
 
 
-def _notices():
-    from cms.models import NoticePage
-
-    return NoticePage.objects.live().public().select_related("place").order_by("-step_at", "-pk")
-
-
-def _notice_kinds():
-    from cms.models import NoticeKind
-
-    return NoticeKind.values
-
-
-NOTICES = Resource(
-    name="notices",
-    summary=_("公告"),
-    description=_(
-        "网站上已发布的公告（采购、开标、流标、中标公示、中标、合同、评估结果），按发生时间倒序。"
-    ),
-    queryset=_notices,
-    fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("title", "string", _("标题"), lambda o, c: o.title),
-        Field("kind", "string", _("公告类型代码"), lambda o, c: o.kind, enum=_notice_kinds()),
-        Field("kind_label", "string", _("公告类型"), label("kind")),
-        Field(
-            "step_at", "string", _("发生时间"), lambda o, c: _stamp(o.step_at), format="date-time"
-        ),
-        place_field("place", _("地区"), lambda o: o.place, nullable=True),
-        Field(
-            "url", "string", _("网页地址"), lambda o, c: o.get_full_url(c["request"]), format="uri"
-        ),
-    ],
-    filters=[
-        place_filter("place", _("地区代码：该地区及其下级地区的公告")),
-        choice_filter("kind", _("公告类型代码"), _notice_kinds()),
-        *date_filters("step_at", "date"),
-    ],
-)
-
-PLACES = Resource(
-    name="places",
-    summary=_("行政区划"),
-    description=_("省、州/市、县/区、街道/乡镇、社区/村五级行政区划，按代码排序。"),
-    queryset=lambda: Place.objects.select_related("parent").order_by("code"),
-    fields=[
-        Field("code", "string", _("统计用区划代码（12 位）"), lambda o, c: o.code),
-        Field("name", "string", _("名称"), lambda o, c: o.name),
-        Field(
-            "level",
-            "integer",
-            _("层级：1 省 … 5 社区/村"),
-            lambda o, c: o.level,
-            enum=PlaceLevel.values,
-        ),
-        Field("level_label", "string", _("层级名称"), label("level")),
-        Field(
-            "parent",
-            "string",
-            _("上级区划代码"),
-            lambda o, c: o.parent.code if o.parent else None,
-            True,
-        ),
-        Field(
-            "urban_rural",
-            "string",
-            _("城乡：urban 城镇，rural 农村"),
-            lambda o, c: o.urban_rural or None,
-            True,
-        ),
-        Field("households", "integer", _("户数"), lambda o, c: o.households, True),
-        Field("path", "string", _("全称"), lambda o, c: o.path_name),
-    ],
-    filters=[
-        Filter(
-            "parent",
-            _("上级区划代码：只列其直接下级"),
-            lambda qs, p: qs.filter(parent=p),
-            parse_place,
-        ),
-        Filter(
-            "level",
-            _("层级（1–5）"),
-            lambda qs, v: qs.filter(level=v),
-            lambda v: parse_choice([str(x) for x in PlaceLevel.values])(v) and parse_int(v),
-            type="integer",
-            enum=PlaceLevel.values,
-        ),
-        Filter(
-            "code_prefix",
-            _("代码前缀：代码以此开头的区划（含下级）"),
-            lambda qs, v: qs.filter(code__startswith=v),
-            parse_prefix,
-        ),
-        choice_filter("urban_rural", _("城乡"), ["urban", "rural"]),
-    ],
-)
-
-ORGANISATIONS = Resource(
-    name="organisations",
-    summary=_("社会组织"),
-    description=_("社会组织公开名录（登记信息与信用状况，不含成员及联系方式），按名称排序。"),
-    queryset=lambda: Organisation.objects.select_related("place").order_by("name", "pk"),
-    fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("name", "string", _("名称"), lambda o, c: o.name),
-        Field("credit_code", "string", _("统一社会信用代码"), lambda o, c: o.credit_code),
-        Field("type", "string", _("类型代码"), lambda o, c: o.type, enum=OrganisationType.values),
-        Field("type_label", "string", _("类型"), label("type")),
-        Field(
-            "registration_authority",
-            "string",
-            _("登记管理机关"),
-            lambda o, c: o.registration_authority,
-        ),
-        Field(
-            "registered_on",
-            "string",
-            _("成立登记日期"),
-            lambda o, c: _stamp(o.registered_on),
-            format="date",
-        ),
-        Field("rating", "string", _("等级评估（1A–5A）"), lambda o, c: o.rating or None, True),
-        Field("annual_report", "string", _("年报状态代码"), lambda o, c: o.annual_report),
-        Field("bad_credit", "boolean", _("列入失信名单"), lambda o, c: o.bad_credit),
-        Field(
-            "is_evaluation_agency",
-            "boolean",
-            _("第三方评估机构"),
-            lambda o, c: o.is_evaluation_agency,
-        ),
-        place_field("place", _("所在地"), lambda o: o.place),
-        Field("description", "string", _("简介"), lambda o, c: o.description),
-        Field(
-            "url",
-            "string",
-            _("网页地址"),
-            _url("organisation_detail", lambda o: o.pk),
-            format="uri",
-        ),
-    ],
-    filters=[
-        place_filter("place", _("地区代码：所在地在该地区及其下级地区的组织")),
-        choice_filter("type", _("类型代码"), OrganisationType.values),
-        choice_filter("rating", _("等级评估"), [v for v in OrganisationRating.values if v]),
-    ],
-)
+from .directory import NOTICES, ORGANISATIONS, PLACES  # noqa: E402
 
 RESOURCES = [NEEDS, PROJECTS, TENDERS, NOTICES, PLACES, ORGANISATIONS]

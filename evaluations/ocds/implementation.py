@@ -7,6 +7,7 @@ from .mapping import (
     _contract_of,
     award_id,
     buyer_id,
+    buyer_name,
     contract_id,
     contract_section,
     money,
@@ -53,7 +54,7 @@ def _transaction(tender, contract, item) -> dict:
         "id": f"payment-{item.pk}",
         "date": stamp(item.released_at),
         "value": money(item.amount),
-        "payer": {"id": buyer_id(tender), "name": tender.project.purchaser_place.path_name},
+        "payer": {"id": buyer_id(tender), "name": buyer_name(tender)},
         "payee": org_ref(contract.organisation),
     }
 

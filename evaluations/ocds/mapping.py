@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
+from marketplace.masking import mask_in_text
 from tenders.models import ContractState, TenderState
 from tenders.models.tender import SEALED_STATES
 
@@ -99,6 +100,12 @@ def buyer_id(tender) -> str:
     return f"CN-PLACE-{tender.project.purchaser_place.code}"
 
 
+def buyer_name(tender) -> str:
+    """The purchasing body is named by its place, as on the notices (采购人)."""
+    place = tender.project.purchaser_place
+    return place.path_name or place.name
+
+
 def org_id(organisation) -> str:
     return f"{SCHEME}-{organisation.credit_code}"
 
@@ -120,8 +127,7 @@ class Parties:
             buyer_id(self.tender),
             {
                 "id": buyer_id(self.tender),
-                # The purchasing body is named by its place, as on the notices (采购人).
-                "name": place.path_name or place.name,
+                "name": buyer_name(self.tender),
                 "address": {"region": place.path_name or place.name, "countryName": COUNTRY},
                 "roles": [],
             },
@@ -178,7 +184,7 @@ def _tender_section(tender, state: str) -> dict:
     section = {
         "id": f"{tender.pk}",
         "title": tender.title,
-        "description": project.service_content,
+        "description": mask_in_text(project.service_content),
         "status": TENDER_STATUS[state],
         "statusDetails": str(T(state).label),
         "value": money(tender.ceiling_price),
@@ -187,11 +193,11 @@ def _tender_section(tender, state: str) -> dict:
         "mainProcurementCategory": "services",
         "awardCriteria": "ratedCriteria",
         "awardCriteriaDetails": _criteria_text(tender),
-        "eligibilityCriteria": tender.eligibility,
+        "eligibilityCriteria": mask_in_text(tender.eligibility),
         "tenderPeriod": _drop_empty(
             {"startDate": stamp(tender.published_at), "endDate": stamp(tender.deadline)}
         ),
-        "procuringEntity": {"id": buyer_id(tender), "name": project.purchaser_place.path_name},
+        "procuringEntity": {"id": buyer_id(tender), "name": buyer_name(tender)},
     }
     return _drop_empty(section)
 
@@ -241,7 +247,7 @@ def _base(tender, stage: str, when, tags: list[str], parties: Parties) -> dict:
         "tag": tags,
         "initiationType": "tender",
         "language": "zh",
-        "buyer": {"id": buyer_id(tender), "name": tender.project.purchaser_place.path_name},
+        "buyer": {"id": buyer_id(tender), "name": buyer_name(tender)},
         "parties": parties.snapshot(),
     }
 
@@ -261,7 +267,10 @@ def tender_releases(tender) -> list[dict]:
     releases = []
     bids = opened_bids(tender)
     floor = None
+    seen: dict[str, int] = {}
     for state, when in state_path(tender):
+        seen[state] = seen.get(state, 0) + 1
+        stage = state if seen[state] == 1 else f"{state}-{seen[state]}"
         section = _tender_section(tender, state)
         tags = ["tenderUpdate"]
         extra = {}
@@ -299,7 +308,7 @@ def tender_releases(tender) -> list[dict]:
             extra["contracts"] = [contract_section(tender, contract)]
         # A later stage is never dated before an earlier one (rows made out of order).
         when = floor = max(when, floor) if floor else when
-        release = _base(tender, state, when, tags, parties)
+        release = _base(tender, stage, when, tags, parties)
         release["tender"] = section
         release.update(extra)
         releases.append(release)
@@ -325,7 +334,7 @@ def contract_section(tender, contract, *, implementation=None) -> dict:
         "id": contract_id(tender),
         "awardID": award_id(tender),
         "title": tender.title,
-        "description": contract.service_standard,
+        "description": mask_in_text(contract.service_standard),
         "status": CONTRACT_STATUS[contract.state],
         "period": {"startDate": stamp(contract.start_date), "endDate": stamp(contract.end_date)},
         "value": money(contract.amount),

@@ -161,3 +161,19 @@ def test_compiled_release_follows_the_merge_rules():
 def test_policy_page_explains_the_prefix_and_licence(client):
     page = client.get(reverse("ocds:policy")).content.decode()
     assert "ocds-xxxxxx-" in page and "CC BY 4.0" in page and "开标" in page
+
+
+def test_a_state_reached_twice_gets_its_own_release_id(client, tender):
+    from django.contrib.contenttypes.models import ContentType
+
+    from marketplace.models import TransitionRecord
+
+    kind = ContentType.objects.get_for_model(tender)
+    for source, target in (("published", "clarification"), ("clarification", "published")):
+        TransitionRecord.objects.create(
+            content_type=kind, object_id=tender.pk, transition="x", source=source, target=target
+        )
+    package, _record = assert_valid(client, tender)
+    stages = [r["id"].removeprefix(f"{mapping.ocid(tender)}-") for r in package["releases"]]
+    assert stages == ["published", "clarification", "published-2"]
+    assert [r["tag"] for r in package["releases"]][0] == ["tender"]

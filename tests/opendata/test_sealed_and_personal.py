@@ -82,7 +82,7 @@ def test_no_phone_id_number_or_person_name_in_any_output(
         community=places["community_a"],
         category="elderly",
         title="楼道扶手",
-        description="老楼需要加装扶手",
+        description="老楼需要加装扶手，联系13912340000，身份证530102198001011234",
         contact_phone="13812345678",
     )
     need_services.need_publish(need=need, user=staff)
@@ -104,6 +104,7 @@ def test_no_phone_id_number_or_person_name_in_any_output(
         urls.append(reverse(f"api:{name}") + "?page_size=100")
     text = "\n".join(text_of(client, url) for url in urls)
     assert "楼道扶手" in text  # the need itself is public
+    assert "139****0000" in text and "530***********1234" in text  # typed-in numbers masked
     assert PHONE.findall(text) == []
     assert ID_NUMBER.findall(text) == []
     people = [u.name for u in User.objects.exclude(name="")]
