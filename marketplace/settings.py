@@ -4,6 +4,7 @@ Unset DATABASE_URL → SQLite in var/; unset CELERY_BROKER_URL → tasks run in-
 Production sets DEBUG=False, SECRET_KEY, DATABASE_URL, CELERY_BROKER_URL, ALLOWED_HOSTS.
 """
 
+import re
 from pathlib import Path
 
 import environ
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "tenders",
     "evaluations",
     "cms",
+    "cms.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -185,4 +187,9 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+# OCDS: the ocid prefix registered with the Open Contracting Partnership ("ocds-" + 6
+# lowercase letters or digits + "-"); the default is a placeholder that no publisher holds.
+OCDS_OCID_PREFIX = env.str("OCDS_OCID_PREFIX", default="ocds-xxxxxx-")
+if not re.fullmatch(r"ocds-[a-z0-9]{6}-", OCDS_OCID_PREFIX):
+    raise ImproperlyConfigured("OCDS_OCID_PREFIX must look like ocds-abc123- (see README)")
 SMS_SENDER = env.str("SMS_SENDER", default="marketplace.sms.ConsoleSender")

@@ -33,6 +33,8 @@ urlpatterns = [
     path("needs/", include("needs.urls")),
     path("tenders/", include("tenders.urls")),
     path("delivery/", include("evaluations.urls")),
+    path("ocds/", include("evaluations.ocds.urls")),
+    path("api/", include("cms.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("django-admin/", admin.site.urls),

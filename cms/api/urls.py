@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+from .resources import RESOURCES
+
+app_name = "api"
+
+urlpatterns = [
+    path("", views.docs, name="docs"),
+    path("v1/openapi.json", views.schema, name="openapi"),
+    *[path(f"v1/{r.name}/", views.LIST_VIEWS[r.name], name=r.name) for r in RESOURCES],
+]
