@@ -77,8 +77,11 @@ def can_view_project(project, user) -> bool:
 
 # Registers (places, organisations): kept by the province.
 def register_places(user) -> list:
-    """Places within which `user` may import places and organisations (None: everywhere)."""
-    if user is not None and user.is_superuser:
+    """Places within which `user` may import places and organisations (None: everywhere).
+
+    `user` is None only for an operator's management command (import_data without --user).
+    """
+    if user is None or user.is_superuser:
         return None
     from .models import PlaceLevel
 

@@ -117,7 +117,7 @@ def read_table(raw: bytes, filename: str, columns: tuple[Column, ...]) -> Table:
     by_name = {}
     for col in columns:
         for name_ in (col.label, col.key, *col.aliases):
-            by_name[_normal(name_)] = col.key
+            by_name[_normal(str(name_))] = col.key
     positions: dict[int, str] = {}
     ignored = []
     for i, h in enumerate(header):
@@ -126,7 +126,7 @@ def read_table(raw: bytes, filename: str, columns: tuple[Column, ...]) -> Table:
             positions[i] = key
         elif _cell(h):
             ignored.append(_cell(h))
-    missing = [c.label for c in columns if c.required and c.key not in positions.values()]
+    missing = [str(c.label) for c in columns if c.required and c.key not in positions.values()]
     if missing:
         raise FileInvalid(
             _("缺少必填列：%(cols)s。请使用下载的模板填写，表头须保留在第一行。")

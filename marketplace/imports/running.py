@@ -40,7 +40,7 @@ class _Rollback(Exception):
 
 
 def _labels(importer: Importer) -> dict[str, str]:
-    return {c.key: c.label for c in importer.columns}
+    return {c.key: str(c.label) for c in importer.columns}
 
 
 def _record(report: Report, labels: dict, number: int, exc: RowInvalid) -> None:
