@@ -3,11 +3,10 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from marketplace import rules as core
 from marketplace.exports.base import Export, ExportColumn, field
 from marketplace.exports.base import register as add
 from marketplace.masking import mask_name, mask_phone
-from marketplace.models import Place, Role
+from marketplace.models import Place
 
 from . import rules, selectors
 
@@ -33,7 +32,7 @@ def _review_rows(user, params):
 
 def _list_rows(user, params):
     """The needs list page's own selector and filters (staff and purchasers only)."""
-    if not core.roles(user) & {Role.COMMUNITY_STAFF, Role.PURCHASER}:
+    if not rules.can_export_list(user):
         raise PermissionDenied
     code = params.get("place", "")
     return selectors.public_needs(

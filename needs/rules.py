@@ -30,3 +30,10 @@ def can_see_private(need, user) -> bool:
 def can_see_contact(need, user) -> bool:
     """The full contact phone and the author's name (exports for calling back): reviewers only."""
     return can_review(need, user)
+
+
+def can_export_list(user) -> bool:
+    """The needs list as a file: community staff and purchasers (phones masked per need)."""
+    from marketplace.models import Role
+
+    return bool(core.roles(user) & {Role.COMMUNITY_STAFF, Role.PURCHASER})
