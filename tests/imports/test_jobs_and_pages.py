@@ -103,3 +103,16 @@ def test_command_dry_run_and_commit(places, tmp_path, staff):
         call_command("import_data", "needs", str(path), "--user", UserFactory().username)
     with pytest.raises(CommandError, match="未知的导入类型"):
         call_command("import_data", "tenders", str(path))
+
+
+def test_my_work_links_to_imports_for_importers_only(client, staff, resident, registrar, upload):
+    upload(registrar, "places", csv_file(ROWS))
+    client.force_login(registrar)
+    page = client.get("/my/").content.decode()
+    assert "/imports/places/" in page and "/imports/organisations/" in page
+    assert "data.csv" in page
+    client.force_login(staff)
+    page = client.get("/my/").content.decode()
+    assert "/imports/needs/" in page and "/imports/places/" not in page
+    client.force_login(resident)
+    assert "/imports/" not in client.get("/my/").content.decode()
