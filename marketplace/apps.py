@@ -8,3 +8,10 @@ class MarketplaceConfig(AppConfig):
 
     def ready(self):
         from . import demo, signals  # noqa: F401  (registrations)
+        from .exports import registers as register_exports
+        from .imports import organisations, panel, places, registry
+
+        registry.register(places.PlaceImporter())
+        registry.register(organisations.OrganisationImporter())
+        register_exports.register()
+        panel.register()

@@ -64,3 +64,12 @@ class MemberForm(forms.Form):
         choices=[(r.value, r.label) for r in (Role.ORG_MEMBER, Role.SOCIAL_WORKER, Role.ORG_ADMIN)],
     )
     title = forms.CharField(label=_("职务"), max_length=100, required=False)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("数据文件"),
+        help_text=_("CSV（UTF-8 或 GBK 编码）或 Excel .xlsx，第一行为表头。"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        error_messages={"required": _("请选择要导入的文件。")},
+    )

@@ -73,3 +73,40 @@ def delivers(project, user) -> bool:
 
 def can_view_project(project, user) -> bool:
     return can_design(project, user) or can_decide(project, user) or delivers(project, user)
+
+
+# Registers (places, organisations): kept by the province.
+def register_places(user) -> list:
+    """Places within which `user` may import places and organisations (None: everywhere).
+
+    `user` is None only for an operator's management command (import_data without --user).
+    """
+    if user is None or user.is_superuser:
+        return None
+    from .models import PlaceLevel
+
+    return [
+        ra.place
+        for ra in assignments(user)
+        if ra.role in (Role.COMMUNITY_STAFF, Role.PURCHASER)
+        and ra.place is not None
+        and ra.place.level == PlaceLevel.PROVINCE
+    ]
+
+
+def can_manage_registers(user) -> bool:
+    """Superusers, and community staff or purchasers at province level."""
+    places = register_places(user)
+    return places is None or bool(places)
+
+
+def manages_register_at(user, place) -> bool:
+    places = register_places(user)
+    return places is None or any(p.contains(place) for p in places)
+
+
+def can_export_registers(user) -> bool:
+    """Lists of places and organisations: superusers, community staff and purchasers."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(roles(user) & {Role.COMMUNITY_STAFF, Role.PURCHASER})

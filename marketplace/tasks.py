@@ -29,3 +29,11 @@ def run_scheduled_steps() -> dict:
     from .scheduling import run_all
 
     return run_all()
+
+
+@shared_task
+def run_import_job(job_id: int) -> None:
+    """Checks (or commits) an uploaded import file; progress is kept on the ImportJob."""
+    from .imports.jobs import import_job_run
+
+    import_job_run(job_id)

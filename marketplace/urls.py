@@ -7,7 +7,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .views import account, documents, health, organisations, phone_login, projects
+from .views import (
+    account,
+    documents,
+    exports,
+    health,
+    imports,
+    organisations,
+    phone_login,
+    projects,
+)
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -30,6 +39,12 @@ urlpatterns = [
         name="organisation_member_create",
     ),
     path("documents/<slug:kind>/<int:pk>/", documents.document_download, name="document"),
+    path("imports/", imports.import_index, name="import_index"),
+    path("imports/jobs/<int:pk>/", imports.import_job, name="import_job"),
+    path("imports/jobs/<int:pk>/commit/", imports.import_job_commit, name="import_job_commit"),
+    path("imports/<slug:kind>/", imports.import_upload, name="import_upload"),
+    path("imports/<slug:kind>/template.<str:fmt>", imports.import_template, name="import_template"),
+    path("exports/<slug:slug>.<str:fmt>", exports.export_download, name="export"),
     path("needs/", include("needs.urls")),
     path("tenders/", include("tenders.urls")),
     path("delivery/", include("evaluations.urls")),

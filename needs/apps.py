@@ -7,7 +7,10 @@ class NeedsConfig(AppConfig):
     verbose_name = _("居民需求")
 
     def ready(self):
-        from . import demo, documents, panels, signals  # noqa: F401  (seeder, receivers)
+        from . import demo, documents, exports, importers, panels, signals  # noqa: F401
+
+        importers.register()
+        exports.register()
 
         panels.register()
         documents.register()

@@ -25,3 +25,15 @@ def can_see(need, user) -> bool:
 def can_see_private(need, user) -> bool:
     """The rejection reason, the timeline's reasons and the (masked) contact."""
     return is_author(need, user) or can_review(need, user)
+
+
+def can_see_contact(need, user) -> bool:
+    """The full contact phone and the author's name (exports for calling back): reviewers only."""
+    return can_review(need, user)
+
+
+def can_export_list(user) -> bool:
+    """The needs list as a file: community staff and purchasers (phones masked per need)."""
+    from marketplace.models import Role
+
+    return bool(core.roles(user) & {Role.COMMUNITY_STAFF, Role.PURCHASER})

@@ -1,4 +1,5 @@
 from .document import Document
+from .importjob import ImportJob, ImportStatus
 from .notification import Notification
 from .organisation import Organisation, OrganisationRating, OrganisationType
 from .otp import OneTimeCode
@@ -19,6 +20,8 @@ __all__ = [
     "BudgetLine",
     "Document",
     "FundingSource",
+    "ImportJob",
+    "ImportStatus",
     "Indicator",
     "IndicatorKind",
     "Notification",

@@ -13,7 +13,12 @@ from ..workflow import WorkflowError
 def organisation_list(request):
     orgs = selectors.public_organisations(query=request.GET.get("q", ""))
     page = Paginator(orgs, 20).get_page(request.GET.get("page"))
-    return render(request, "marketplace/organisation_list.html", {"page": page})
+    context = {
+        "page": page,
+        "can_export": rules.can_export_registers(request.user),
+        "query": request.GET.urlencode() if "q" in request.GET else "",
+    }
+    return render(request, "marketplace/organisation_list.html", context)
 
 
 def organisation_detail(request, pk, *, profile_form=None, member_form=None, status=200):

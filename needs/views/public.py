@@ -49,6 +49,7 @@ def need_list(request):
         "q": q,
         "sort": sort,
         "query": query.urlencode(),
+        "can_export": rules.can_export_list(request.user),
     }
     return render(request, "needs/need_list.html", context)
 

@@ -1,0 +1,64 @@
+"""Exports of need lists: the review queue and the needs list, phones masked per viewer."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.exports.base import Export, ExportColumn, field
+from marketplace.exports.base import register as add
+from marketplace.masking import mask_name, mask_phone
+from marketplace.models import Place
+
+from . import rules, selectors
+
+
+def _phone(need, viewer):
+    return (
+        need.contact_phone
+        if rules.can_see_contact(need, viewer)
+        else mask_phone(need.contact_phone)
+    )
+
+
+def _author(need, viewer):
+    name = need.author.display_name
+    return name if rules.can_see_contact(need, viewer) else mask_name(name)
+
+
+def _review_rows(user, params):
+    if not selectors.staff_communities(user):
+        raise PermissionDenied
+    return selectors.review_queue(user)
+
+
+def _list_rows(user, params):
+    """The needs list page's own selector and filters (staff and purchasers only)."""
+    if not rules.can_export_list(user):
+        raise PermissionDenied
+    code = params.get("place", "")
+    return selectors.public_needs(
+        place=Place.objects.filter(code=code).first() if code.isdigit() else None,
+        category=params.get("category", ""),
+        state=params.get("state", ""),
+        q=params.get("q", "").strip()[:50],
+        sort=params.get("sort", "new"),
+    )
+
+
+COLUMNS = (
+    ExportColumn(_("编号"), field("pk")),
+    ExportColumn(_("标题"), field("title")),
+    ExportColumn(_("类别"), field("get_category_display")),
+    ExportColumn(_("社区/村"), field("community.path_name")),
+    ExportColumn(_("状态"), field("get_state_display")),
+    ExportColumn(_("涉及人数"), field("people_count")),
+    ExportColumn(_("附议数"), field("endorsement_count")),
+    ExportColumn(_("提出人"), _author),
+    ExportColumn(_("联系电话"), _phone),
+    ExportColumn(_("提出时间"), field("created_at")),
+    ExportColumn(_("具体描述"), field("description")),
+)
+
+
+def register() -> None:
+    add(Export(slug="needs-review", label=_("待审核需求"), columns=COLUMNS, rows=_review_rows))
+    add(Export(slug="needs", label=_("居民需求"), columns=COLUMNS, rows=_list_rows))
