@@ -49,11 +49,15 @@ def _when(lookup, term, points):
 def _pages(model, source, terms):
     pages = model.objects.live().public()
     pages = _ranked(pages, terms, title="title", text="search_text")
-    return pages.annotate(
-        source=Value(source, output_field=CharField()),
-        text=Cast("search_text", TextField()),
-        date=F("first_published_at"),
-    ).values(*FIELDS)
+    return (
+        pages.annotate(
+            source=Value(source, output_field=CharField()),
+            text=Cast("search_text", TextField()),
+            date=F("first_published_at"),
+        )
+        .order_by()
+        .values(*FIELDS)
+    )
 
 
 def _projects(terms):
@@ -72,11 +76,15 @@ def _projects(terms):
         )
     )
     projects = _ranked(projects, terms, title="title", text="body")
-    return projects.annotate(
-        source=Value("project", output_field=CharField()),
-        text=F("body"),
-        date=F("updated_at"),
-    ).values(*FIELDS)
+    return (
+        projects.annotate(
+            source=Value("project", output_field=CharField()),
+            text=F("body"),
+            date=F("updated_at"),
+        )
+        .order_by()
+        .values(*FIELDS)
+    )
 
 
 def search_all(query: str):

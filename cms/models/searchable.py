@@ -26,6 +26,6 @@ class SearchTextMixin(models.Model):
         return ""
 
     def refresh_search_text(self) -> None:
-        parts = [self.title, self.search_description, self.extra_search_text()]
+        parts = [self.search_description, self.extra_search_text()]
         parts += [stream_text(getattr(self, name)) for name in self.search_text_fields]
         self.search_text = " ".join(p for p in parts if p)

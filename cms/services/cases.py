@@ -15,6 +15,13 @@ def case_draft(*, index: CaseIndexPage, user, **fields) -> CasePage:
     """A new unpublished case under `index` (refused for a project that is not completed)."""
     if not index.permissions_for_user(user).can_add_subpage():
         raise PermissionDenied(_("您没有在此栏目下撰写案例的权限。"))
+    if not fields.get("slug"):
+        project = fields.get("project")
+        base = f"case-{project.pk}" if project is not None else "case"
+        taken = set(
+            index.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        fields["slug"] = next(s for n in range(1, 1000) if (s := f"{base}-{n}") not in taken)
     case = CasePage(live=False, owner=user, **fields)
     try:
         case.full_clean(exclude=["path", "depth", "url_path"])
