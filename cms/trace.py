@@ -111,7 +111,14 @@ def project_trace(pk: int) -> dict:
     needs = list(
         Need.objects.filter(project=project, state__in=PUBLIC_NEED_STATES)
         .select_related("community")
-        .only("title", "category", "endorsement_count", "people_count", "community__path_name")
+        .only(
+            "title",
+            "category",
+            "state",
+            "endorsement_count",
+            "people_count",
+            "community__path_name",
+        )
         .order_by("-endorsement_count", "pk")
     )
     traces = _tenders(project)
