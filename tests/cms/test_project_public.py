@@ -159,5 +159,6 @@ def test_linked_from_notices_and_home(client, site):
     force_state(tender.project, ProjectState.TENDERING)
     notice = notice_publish(kind=NoticeKind.TENDER, obj=tender)
     assert url(tender.project) in client.get(notice.url).content.decode()
+    assert url(tender.project) in client.get(f"/tenders/{tender.pk}/").content.decode()
     done = force_state(ProjectFactory(), ProjectState.COMPLETED)
     assert url(done) in client.get("/").content.decode()
