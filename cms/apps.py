@@ -7,4 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("公开网站")
 
     def ready(self):
-        from . import seeders, signals  # noqa: F401  (demo site, workflow notices)
+        from . import demo, seeders, signals  # noqa: F401  (demo site, workflow notices)

@@ -21,6 +21,7 @@ class Facts:
     criteria: list[tuple[str, str]] = field(default_factory=list)
     bids: list[dict] = field(default_factory=list)
     summary: str = ""
+    project_id: int | None = None  # for the link to the public project page
 
     def add(self, label, value):
         if value not in (None, ""):
@@ -73,7 +74,7 @@ def _tender(facts: Facts, tender, kind: str) -> None:
     elif kind == NoticeKind.BID_OPENING:
         facts.add(_("投标截止时间"), tender.deadline)
         facts.add(_("开标时间"), tender.opened_at)
-        if tender.opened_at or tender.state not in ("draft", "published", "clarification"):
+        if not tender.is_sealed:
             # Published at opening so that every bidder can check its own digest.
             facts.bids = [
                 {"organisation": b.organisation.name, "price": show(b.price), "digest": b.digest}
@@ -114,6 +115,29 @@ def _contract(facts: Facts, contract) -> None:
     facts.summary = _("合同金额：%(amount)s。") % {"amount": show(contract.amount)}
 
 
+def _evaluation(facts: Facts, evaluation) -> None:
+    project = evaluation.delivery.project
+    facts.add(_("项目"), project.title)
+    facts.add(_("服务地点"), project.community.path_name)
+    if project.organisation_id:
+        facts.add(_("承接方"), project.organisation.name)
+    facts.add(_("评估类型"), evaluation.get_kind_display())
+    facts.add(_("结束时间"), evaluation.closed_at)
+    facts.add(_("总分"), number(evaluation.total) if evaluation.total is not None else None)
+    facts.add(_("等级"), evaluation.get_grade_display())
+    facts.criteria = [
+        (f"{p.get_kind_display()}（{p.weight}%）", number(p.score.score))
+        for p in evaluation.parties.select_related("score")
+        if getattr(p, "score", None) is not None
+    ]
+    facts.summary = _("%(kind)s总分 %(total)s，等级：%(grade)s。") % {
+        "kind": evaluation.get_kind_display(),
+        "total": number(evaluation.total or 0),
+        "grade": evaluation.get_grade_display(),
+    }
+    facts.project_id = project.pk
+
+
 def facts_for(kind: str, obj) -> Facts:
     facts = Facts()
     if obj is None:
@@ -121,8 +145,12 @@ def facts_for(kind: str, obj) -> Facts:
     label = obj._meta.label
     if label == "tenders.Tender":
         _tender(facts, obj, kind)
+        facts.project_id = obj.project_id
     elif label == "tenders.Contract":
         _contract(facts, obj)
+        facts.project_id = obj.project_id
+    elif label == "evaluations.Evaluation":
+        _evaluation(facts, obj)
     else:
         facts.add(obj._meta.verbose_name, obj)
         names = {f.name: f.verbose_name for f in obj._meta.concrete_fields}

@@ -18,7 +18,7 @@ from wagtail.models import (
 
 from marketplace import seeding
 
-from .models import HomePage, NoticeIndexPage
+from .models import CaseIndexPage, HomePage, NoticeIndexPage, PolicyIndexPage
 from .services.notices import TENDER_NOTICES, notice_publish
 
 SITE_NAME = "三社联动项目平台"
@@ -64,6 +64,21 @@ def site_setup() -> HomePage:
             )
         )
         index.save_revision().publish()
+    sections = [
+        (
+            CaseIndexPage,
+            "优秀案例",
+            "cases",
+            "已完成项目中的优秀案例：做法、成效与项目的真实数据。",
+        ),
+        (PolicyIndexPage, "政策文件", "policies", "政府购买服务、社会工作与社区治理相关政策文件。"),
+    ]
+    for model, title, slug, description in sections:
+        if not model.objects.exists():
+            page = home.add_child(
+                instance=model(title=title, slug=slug, search_description=description)
+            )
+            page.save_revision().publish()
     return home
 
 
@@ -93,6 +108,11 @@ def notices_catch_up() -> int:
                 count += 1
     for contract in Contract.objects.filter(state="signed"):
         notice_publish(kind="contract", obj=contract)
+        count += 1
+    from evaluations.models import Evaluation
+
+    for evaluation in Evaluation.objects.filter(state__in=["closed_pass", "closed_fail"]):
+        notice_publish(kind="evaluation", obj=evaluation)
         count += 1
     return count
 
@@ -164,3 +184,8 @@ def seed_cms(say):
             profile.preferred_language = "zh-hans"
             profile.save(update_fields=["preferred_language"])
     say("  网站后台 /cms-admin/：editor（编辑、提交审核），reviewer（审核发布）")
+    if User.objects.filter(username__in=["editor", "reviewer"]).count() == 2:
+        from .demo import seed_cases, seed_policies
+
+        seed_cases(say)
+        seed_policies(say)

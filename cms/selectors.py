@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from marketplace import clock
 from marketplace.models import Organisation, Place, PlaceLevel, Project
 from marketplace.models.project import ProjectState
 
@@ -29,7 +30,7 @@ def open_tenders(limit: int = HOME_LIST_SIZE):
     from tenders.models import Tender, TenderState
 
     return (
-        Tender.objects.filter(state=TenderState.PUBLISHED)
+        Tender.objects.filter(state=TenderState.PUBLISHED, deadline__gt=clock.now())
         .select_related("project__community")
         .order_by("deadline", "pk")[:limit]
     )
@@ -52,13 +53,22 @@ def _count(label: str) -> int | None:
     return model.objects.count()
 
 
-def headline_figures() -> list[tuple[str, int]]:
+def headline_figures() -> list[tuple[str, object]]:
+    """Live: needs received, projects, organisations, service hours, average satisfaction.
+
+    Volunteers are added by the lead once evaluations has its volunteer figures.
+    """
     from django.utils.translation import gettext as _
 
+    from .figures import average_satisfaction, plain, service_hours_total
+
+    satisfaction = average_satisfaction()
     figures = [
         (_("收到居民需求"), _count("needs.Need")),
         (_("服务项目"), Project.objects.count()),
         (_("社会组织"), Organisation.objects.count()),
+        (_("服务时长（小时）"), plain(service_hours_total())),
+        (_("平均满意度（分）"), plain(satisfaction) if satisfaction is not None else "—"),
     ]
     return [(label, value) for label, value in figures if value is not None]
 
@@ -69,6 +79,7 @@ def home_context() -> dict:
         "tenders": list(open_tenders()),
         "completed": list(completed_projects()),
         "figures": headline_figures(),
+        "cases": list(latest_cases()),
     }
 
 
@@ -118,3 +129,64 @@ def notice_list_context(index, data) -> dict:
     query = data.copy()
     query.pop("page", None)
     return {"form": form, "notices": page, "query": query.urlencode()}
+
+
+# Model cases, places, home figures.
+def latest_cases(limit: int = HOME_LIST_SIZE):
+    from .models import CasePage
+
+    return (
+        CasePage.objects.live()
+        .public()
+        .select_related("project__community")
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
+
+
+def case_list_context(index, data) -> dict:
+    from .models import CasePage
+
+    cases = (
+        CasePage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("project__community", "project__organisation")
+        .order_by("-first_published_at", "-pk")
+    )
+    return {"cases": Paginator(cases, index.per_page).get_page(data.get("page"))}
+
+
+PLACE_PAGE_SIZE = 20
+
+
+def public_projects_in(place):
+    from marketplace.selectors import PUBLIC_PROJECT_STATES
+
+    return (
+        Project.objects.filter(
+            community__code__startswith=place.prefix, state__in=PUBLIC_PROJECT_STATES
+        )
+        .select_related("community", "organisation")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def place_context(code: str, data) -> dict:
+    """A place, the way up to the province, the places below it and its public projects."""
+    from django.shortcuts import get_object_or_404
+
+    place = get_object_or_404(Place, code=code)
+    prefixes = {place.code[:n] for n in (2, 4, 6, 9)}
+    up = [
+        p
+        for p in Place.objects.filter(code__in=[f"{x:0<12}" for x in prefixes]).order_by("level")
+        if p.level < place.level
+    ]
+    below = list(place.children.order_by("code")) if not place.is_community else []
+    projects = Paginator(public_projects_in(place), PLACE_PAGE_SIZE).get_page(data.get("page"))
+    return {"place": place, "ancestors": up, "children": below, "projects": projects}
+
+
+def province_code() -> str:
+    province = Place.objects.filter(level=PlaceLevel.PROVINCE).order_by("code").first()
+    return province.code if province else "530000000000"

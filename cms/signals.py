@@ -27,6 +27,9 @@ def notice_for_step(sender, instance, name, source, target, **kwargs):
         kind = TENDER_NOTICES.get(str(target))
     elif label == "tenders.Contract":
         kind = NoticeKind.CONTRACT if str(target) == "signed" else None
+    elif label == "evaluations.Evaluation":
+        closed = str(target) in ("closed_pass", "closed_fail")
+        kind = NoticeKind.EVALUATION if closed else None
     else:
         kind = None
     if kind is not None:

@@ -12,4 +12,7 @@ urlpatterns = [
     path("feeds/notices/<str:code>.atom", feeds.NoticeAtomFeed(), name="notice_atom_place"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", views.search, name="search"),
+    path("open/projects/<int:pk>/", views.project_public, name="project_public"),
+    path("places/", views.place_pick, name="place_pick"),
+    path("places/<str:code>/", views.place_projects, name="place_projects"),
 ]

@@ -1,4 +1,15 @@
+from .cases import CaseIndexPage, CasePage
 from .home import HomePage
 from .notices import NoticeIndexPage, NoticeKind, NoticePage
+from .policies import PolicyIndexPage, PolicyPage
 
-__all__ = ["HomePage", "NoticeIndexPage", "NoticeKind", "NoticePage"]
+__all__ = [
+    "CaseIndexPage",
+    "CasePage",
+    "HomePage",
+    "NoticeIndexPage",
+    "NoticeKind",
+    "NoticePage",
+    "PolicyIndexPage",
+    "PolicyPage",
+]

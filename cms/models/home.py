@@ -14,7 +14,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.NoticeIndexPage"]
+    subpage_types = ["cms.NoticeIndexPage", "cms.CaseIndexPage", "cms.PolicyIndexPage"]
     max_count = 1
 
     class Meta:
@@ -26,8 +26,24 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context())
-        from .notices import NoticeIndexPage
-
-        index = NoticeIndexPage.objects.child_of(self).live().first()
-        context["notice_index_url"] = index.get_url(request) if index else None
+        context.update(self.section_urls(request))
         return context
+
+    def section_urls(self, request) -> dict:
+        """URLs of the notice, case and policy sections (one query for the three)."""
+        from .cases import CaseIndexPage
+        from .notices import NoticeIndexPage
+        from .policies import PolicyIndexPage
+
+        names = {
+            NoticeIndexPage: "notice_index_url",
+            CaseIndexPage: "case_index_url",
+            PolicyIndexPage: "policy_index_url",
+        }
+        from django.contrib.contenttypes.models import ContentType
+
+        keys = {ContentType.objects.get_for_model(m).pk: key for m, key in names.items()}
+        urls = dict.fromkeys(names.values())
+        for child in self.get_children().live().filter(content_type_id__in=keys):
+            urls[keys[child.content_type_id]] = child.get_url(request)
+        return urls

@@ -10,6 +10,7 @@ from wagtail.search import index
 from marketplace import clock
 
 from ..blocks import ContentBlock
+from .searchable import SearchTextMixin
 
 
 class NoticeKind(models.TextChoices):
@@ -47,7 +48,7 @@ class NoticeIndexPage(Page):
         return context
 
 
-class NoticePage(Page):
+class NoticePage(SearchTextMixin, Page):
     """公告: created by the workflow step that requires it, one per (kind, object).
 
     The legal facts (dates, amounts, parties, method, ceiling, deadline, place) are read
@@ -81,6 +82,11 @@ class NoticePage(Page):
 
     parent_page_types = ["cms.NoticeIndexPage"]
     subpage_types: list[str] = []
+
+    def extra_search_text(self) -> str:
+        place = self.place.path_name if self.place_id and self.place else ""
+        return f"{self.get_kind_display()} {place}"
+
     # Only the workflow creates notices; editors add text to them.
     is_creatable = False
 

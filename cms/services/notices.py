@@ -38,7 +38,16 @@ def _tender_of(obj):
     return obj if obj._meta.label == "tenders.Tender" else getattr(obj, "tender", None)
 
 
+def _project_of(obj):
+    if obj._meta.label == "evaluations.Evaluation":
+        return obj.delivery.project
+    tender = _tender_of(obj)
+    return tender.project if tender is not None else getattr(obj, "project", None)
+
+
 def _title(kind: str, obj) -> str:
+    if obj._meta.label == "evaluations.Evaluation":
+        return f"{obj.delivery.project.title}{obj.get_kind_display()}结果"
     tender = _tender_of(obj)
     name = tender.title if tender is not None else str(obj)
     label = str(NoticeKind(kind).label)
@@ -48,8 +57,7 @@ def _title(kind: str, obj) -> str:
 
 
 def _place(obj):
-    tender = _tender_of(obj)
-    project = tender.project if tender is not None else getattr(obj, "project", None)
+    project = _project_of(obj)
     return project.community if project is not None else None
 
 
@@ -58,9 +66,17 @@ STEP_STATE = {kind: state for state, kind in TENDER_NOTICES.items()}
 
 def _step_at(obj, content_type, kind):
     """When the step happened: its transition record (a catch-up run may come much later)."""
-    target = "signed" if obj._meta.label == "tenders.Contract" else STEP_STATE.get(kind)
+    label = obj._meta.label
+    if label == "tenders.Contract":
+        targets = ["signed"]
+    elif label == "evaluations.Evaluation":
+        targets = ["closed_pass", "closed_fail"]
+    else:
+        targets = [STEP_STATE.get(kind)]
     record = (
-        TransitionRecord.objects.filter(content_type=content_type, object_id=obj.pk, target=target)
+        TransitionRecord.objects.filter(
+            content_type=content_type, object_id=obj.pk, target__in=targets
+        )
         .order_by("-at", "-pk")
         .only("at")
         .first()

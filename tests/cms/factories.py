@@ -49,4 +49,46 @@ def publish(tender):
     return tender
 
 
-__all__ = ["make_tender", "publish", "site_setup", "step"]
+def delivered(*, organisation, purchaser, org_admin, social_worker, logs=1, **project):
+    """A delivery in progress with `logs` delivery logs recorded through the service."""
+    from tests.evaluations.factories import delivery_for
+
+    delivery = delivery_for(
+        organisation=organisation,
+        purchaser=purchaser,
+        org_admin=org_admin,
+        social_worker=social_worker,
+        start=True,
+        **project,
+    )
+    for i in range(logs):
+        record_log(delivery, social_worker, hours="2.5", beneficiaries=10 + i)
+    return delivery
+
+
+def record_log(delivery, worker, *, hours, beneficiaries):
+    from evaluations.services.logs import log_record
+
+    return log_record(
+        delivery=delivery,
+        user=worker,
+        indicator=delivery.project.indicators.first(),
+        count=Decimal("1"),
+        activity="长者健康讲座",
+        date=clock.today() - timedelta(days=1),
+        place="社区活动室",
+        participants=beneficiaries,
+        beneficiaries=beneficiaries,
+        service_hours=Decimal(hours),
+        volunteer_hours=Decimal("1"),
+    )
+
+
+def completed(delivery):
+    """Mark the project completed (the delivery stays loggable, to watch figures change)."""
+    force_state(delivery.project, ProjectState.COMPLETED)
+    delivery.project.refresh_from_db()
+    return delivery.project
+
+
+__all__ = ["completed", "delivered", "make_tender", "publish", "record_log", "site_setup", "step"]

@@ -63,7 +63,8 @@ def test_search_finds_a_chinese_substring_ranked_and_highlighted(client, notices
     html = response.content.decode()
     assert "居家<mark>养老</mark>服务" in html
     assert "&lt;采购&gt;" in html  # escaped, not injected
-    assert response.context["page"].paginator.count == 2
+    # the two notices and their project (tendering, so public)
+    assert response.context["page"].paginator.count == 3
 
 
 def test_search_with_two_terms_needs_both(client, notices):
@@ -79,4 +80,5 @@ def test_search_constant_queries(client, site, django_assert_max_num_queries, si
         notice_publish(kind=NoticeKind.TENDER, obj=tender)
     with django_assert_max_num_queries(8):
         response = client.get("/search/", {"q": "养老"})
-    assert response.context["page"].paginator.count == size
+    # each tender's notice and its project (tendering: public)
+    assert response.context["page"].paginator.count == 2 * size
