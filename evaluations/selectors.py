@@ -1,5 +1,7 @@
 """Reads for delivery, evaluation and payment pages and panels (constant queries)."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from marketplace import clock
@@ -19,6 +21,7 @@ from .models import (
     PaymentItem,
     PaymentState,
     TeamMember,
+    VolunteerService,
 )
 from .progress import indicator_progress
 
@@ -83,6 +86,13 @@ def log_history(log):
     return chain
 
 
+def volunteer_hours_of(log) -> Decimal:
+    """The sum of the volunteer services recorded on every version of the log's chain."""
+    chain = [v.pk for v in log_history(log)]
+    total = VolunteerService.objects.filter(log__in=chain).aggregate(h=Sum("hours"))["h"]
+    return (total or Decimal("0")).quantize(Decimal("0.1"))
+
+
 def log_totals(delivery) -> dict:
     return DeliveryLog.objects.filter(delivery=delivery, is_current=True).aggregate(
         logs=Count("pk"),
@@ -95,7 +105,7 @@ def log_totals(delivery) -> dict:
 def evaluations_for(delivery):
     return (
         Evaluation.objects.filter(delivery=delivery)
-        .prefetch_related("parties__scorer", "parties__score")
+        .prefetch_related("parties__scorer", "parties__score", "parties__criteria__score")
         .order_by("opened_at", "pk")
     )
 

@@ -143,9 +143,10 @@ def test_evaluation_and_payments_over_http(
         for kind in kinds:
             pk = parties[kind].pk
             url = reverse("evaluations:party_score", args=[pk])
-            assert client.post(url, {f"p{pk}-score": "101"}).status_code == 400
-            assert client.post(url, {f"p{pk}-score": "91"}).status_code == 302
-            assert client.post(url, {f"p{pk}-score": "95"}).status_code == 409
+            names = [f"p{pk}-c{c.pk}" for c in parties[kind].criteria.all()] or [f"p{pk}-score"]
+            assert client.post(url, dict.fromkeys(names, "101")).status_code == 400
+            assert client.post(url, dict.fromkeys(names, "91")).status_code == 302
+            assert client.post(url, dict.fromkeys(names, "95")).status_code == 409
     client.force_login(org_admin)
     close = reverse("evaluations:evaluation_close", args=[evaluation.pk])
     assert client.post(close).status_code == 403
