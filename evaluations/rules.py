@@ -101,3 +101,9 @@ def views_certificate(certificate, user) -> bool:
 
 def adds_evidence(delivery, user) -> bool:
     return logs(delivery, user)
+
+
+def views_evidence(delivery, user, *, scores_it=False) -> bool:
+    """Evidence (photos of people, sign-in sheets) is not public like the delivery page:
+    the project's community staff, purchaser, delivering organisation and its evaluators."""
+    return core.can_view_project(delivery.project, user) or scores_it

@@ -307,3 +307,11 @@ def certificate_by_code(code):
         .filter(code=code.upper())
         .first()
     )
+
+
+def scores_delivery(delivery, user) -> bool:
+    """Whether `user` is a named scorer of one of the delivery's evaluations."""
+    return (
+        user.is_authenticated
+        and EvaluationParty.objects.filter(evaluation__delivery=delivery, scorer=user).exists()
+    )

@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from .. import rules, selectors
 from ..forms_volunteers import EvidenceForm, VolunteerServiceForm
 from ..models import DeliveryLog, LogEvidence
 from ..services.evidence import evidence_add
@@ -32,7 +33,11 @@ def evidence_new(request, pk):
 def evidence_file(request, pk):
     """Private evidence, streamed only to those who may see the delivery."""
     evidence = get_object_or_404(LogEvidence.objects.select_related("log"), pk=pk)
-    visible_delivery(request, evidence.log.delivery_id)
+    delivery = visible_delivery(request, evidence.log.delivery_id)
+    if not rules.views_evidence(
+        delivery, request.user, scores_it=selectors.scores_delivery(delivery, request.user)
+    ):
+        raise PermissionDenied
     return FileResponse(
         evidence.file.open("rb"), as_attachment=not evidence.is_image, filename=evidence.name
     )
@@ -43,8 +48,6 @@ def evidence_file(request, pk):
 def volunteer_hours_new(request, pk):
     log = get_object_or_404(DeliveryLog, pk=pk)
     delivery = visible_delivery(request, log.delivery_id)
-    from .. import selectors
-
     form = VolunteerServiceForm(
         request.POST, volunteers=selectors.volunteers_for_delivery(delivery), day=log.date
     )

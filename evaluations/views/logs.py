@@ -46,7 +46,11 @@ def log_detail(request, pk, *, evidence_form=None, hours_form=None, status=200):
         "log": log,
         "history": history,
         "services": selectors.log_volunteer_services(log, history),
-        "evidence": selectors.log_evidence(history),
+        "evidence": selectors.log_evidence(history)
+        if rules.views_evidence(
+            delivery, request.user, scores_it=selectors.scores_delivery(delivery, request.user)
+        )
+        else None,
         "can_log": can_log,
         "evidence_form": evidence_form or (EvidenceForm() if can_log else None),
         "hours_form": hours_form
