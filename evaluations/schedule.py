@@ -66,3 +66,20 @@ def equal_weights(n: int) -> list[int]:
         return []
     base = 100 // n
     return [base] * (n - 1) + [100 - base * (n - 1)]
+
+
+def overdue_milestones(start, end, today, passed_kinds) -> list[str]:
+    """The evaluation milestones that are due and not passed: the mid-term at half of the
+    service period, the final (acceptance) at its end. Returns kinds ("mid", "final")."""
+    if not start or not end or not today or end <= start:
+        return []
+    overdue = []
+    if (
+        today > start + (end - start) / 2
+        and "mid" not in passed_kinds
+        and "final" not in passed_kinds
+    ):
+        overdue.append("mid")
+    if today > end and "final" not in passed_kinds:
+        overdue.append("final")
+    return overdue

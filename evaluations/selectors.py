@@ -315,3 +315,17 @@ def scores_delivery(delivery, user) -> bool:
         user.is_authenticated
         and EvaluationParty.objects.filter(evaluation__delivery=delivery, scorer=user).exists()
     )
+
+
+def overdue_milestones(delivery) -> list[str]:
+    """Labels of the evaluation milestones past due (none once delivery has ended)."""
+    from . import schedule
+    from .models import EvaluationKind
+
+    if delivery.state in (DeliveryState.COMPLETED, DeliveryState.TERMINATED):
+        return []
+    contract = delivery.contract
+    kinds = schedule.overdue_milestones(
+        contract.start_date, contract.end_date, clock.today(), passed_gates(delivery)
+    )
+    return [EvaluationKind(k).label for k in kinds]
