@@ -104,3 +104,14 @@ def test_upload_and_download_over_http(client, log, social_worker, purchaser, ou
     assert client.post(upload, {"file": SimpleUploadedFile("a.pdf", b"%PDF-1")}).status_code == 403
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_the_named_evaluator_sees_evidence(client, log, social_worker, purchaser, third_party):
+    from .helpers import open_evaluation
+
+    evidence = evidence_add(log=log, user=social_worker, name="签到表.pdf", data=b"%PDF-1.7")
+    url = reverse("evaluations:evidence", args=[evidence.pk])
+    client.force_login(third_party)
+    assert client.get(url).status_code == 403
+    open_evaluation(log.delivery, purchaser, third_party)
+    assert client.get(url).status_code == 200
