@@ -1,8 +1,13 @@
-"""The evaluation report (评估报告) as a kept Chinese PDF, one per closed evaluation."""
+"""Kept Chinese PDFs: the evaluation report (评估报告), one per closed evaluation, and the
+volunteer service certificate (志愿服务证明), one per issued certificate."""
+
+import segno
+from django.conf import settings
+from django.urls import reverse
 
 from marketplace.documents import DocumentKind, register
 
-from . import selectors
+from . import rules, selectors
 
 
 def _context(evaluation):
@@ -22,6 +27,23 @@ def _can_view(evaluation, user):
     return evaluation.state != "open" and selectors.can_view_delivery(delivery, user)
 
 
+def verify_url(certificate) -> str:
+    return settings.SITE_URL + reverse("evaluations:certificate_verify", args=[certificate.code])
+
+
+def _certificate_context(certificate):
+    url = verify_url(certificate)
+    return {
+        "certificate": certificate,
+        "volunteer": certificate.volunteer,
+        "services": certificate.services.select_related("log__delivery__project").order_by(
+            "started_at", "pk"
+        ),
+        "verify_url": url,
+        "qr": segno.make(url, error="m").png_data_uri(scale=4),
+    }
+
+
 def register_documents():
     register(
         DocumentKind(
@@ -34,5 +56,16 @@ def register_documents():
                 f"{e.state}-{e.total}-{e.closed_at:%Y%m%d%H%M%S}" if e.closed_at else e.state
             ),
             can_view=_can_view,
+        )
+    )
+    register(
+        DocumentKind(
+            name="volunteer_certificate",
+            model="evaluations.VolunteerCertificate",
+            title=lambda c: f"志愿服务证明-{c.number}",
+            template="evaluations/documents/volunteer_certificate.html",
+            context=_certificate_context,
+            version=lambda c: c.number or "",  # an issued certificate never changes
+            can_view=rules.views_certificate,
         )
     )

@@ -79,13 +79,43 @@ class EvaluationOpenForm(forms.Form):
         ).distinct()
 
 
-class ScoreForm(forms.Form):
-    score = forms.DecimalField(
-        label=_("得分（0–100）"), min_value=0, max_value=100, max_digits=5, decimal_places=2
+def _score_field(label, help_text=""):
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
     )
+
+
+class ScoreForm(forms.Form):
+    """A party's score: one field per criterion when the party has criteria."""
+
     comment = forms.CharField(
         label=_("评价意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, criteria=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        fields = {}
+        for c in self.criteria:
+            label = f"{c.name}（{c.weight}%，0–100）"
+            fields[f"c{c.pk}"] = _score_field(label, c.guidance)
+        if not self.criteria:
+            fields["score"] = _score_field(_("得分（0–100）"))
+        self.fields = {**fields, "comment": self.fields["comment"]}
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        if self.criteria:
+            return {
+                "criteria": {c.pk: data[f"c{c.pk}"] for c in self.criteria},
+                "comment": data["comment"],
+            }
+        return {"score": data["score"], "comment": data["comment"]}
 
 
 SATISFACTION = [

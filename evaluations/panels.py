@@ -18,6 +18,8 @@ def project_context(project, user):
         "logs": list(selectors.current_logs(delivery)[:5]),
         "evaluations": list(selectors.evaluations_for(delivery)),
         "payments": list(selectors.payments_for(delivery.contract)),
+        "totals": selectors.log_totals(delivery),
+        "overdue": selectors.overdue_milestones(delivery),
     }
 
 

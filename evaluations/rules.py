@@ -59,3 +59,51 @@ def may_score(party, user, *, project, organisation) -> bool:
         return core.can_decide(project, user)
     # Community staff give the community's score and record the residents' survey result.
     return core.is_staff_for(user, project.community)
+
+
+# Volunteers (志愿者). Phone and ID number are masked for everyone except the volunteer
+# (through the linked account) and the registering organisation's admins: they registered
+# the person, answer for the record and issue the certificates.
+def registers_volunteers(organisation, user) -> bool:
+    """Admins and members of a social organisation register its volunteers."""
+    return core.is_member_of(user, organisation)
+
+
+def is_the_volunteer(volunteer, user) -> bool:
+    return bool(user and user.is_authenticated and volunteer.user_id == user.pk)
+
+
+def sees_volunteer_identity(volunteer, user) -> bool:
+    """Unmasked phone and ID number: the volunteer and the registering organisation's admins."""
+    return is_the_volunteer(volunteer, user) or core.is_org_admin(user, volunteer.organisation)
+
+
+def views_volunteer(volunteer, user) -> bool:
+    """The record (masked): the volunteer and the registering organisation's members."""
+    return is_the_volunteer(volunteer, user) or core.is_member_of(user, volunteer.organisation)
+
+
+def records_volunteer_hours(delivery, user) -> bool:
+    """Members of the organisation that ran the activity record hours (not the volunteers)."""
+    return core.is_member_of(user, delivery.contract.organisation)
+
+
+def issues_certificate(organisation, user) -> bool:
+    """A certificate is issued in the organisation's name by one of its admins."""
+    return core.is_org_admin(user, organisation)
+
+
+def views_certificate(certificate, user) -> bool:
+    return is_the_volunteer(certificate.volunteer, user) or core.is_member_of(
+        user, certificate.organisation
+    )
+
+
+def adds_evidence(delivery, user) -> bool:
+    return logs(delivery, user)
+
+
+def views_evidence(delivery, user, *, scores_it=False) -> bool:
+    """Evidence (photos of people, sign-in sheets) is not public like the delivery page:
+    the project's community staff, purchaser, delivering organisation and its evaluators."""
+    return core.can_view_project(delivery.project, user) or scores_it

@@ -1,19 +1,33 @@
 """Demonstration deliveries: one in delivery, one under mid-term evaluation, one completed,
 one in rectification. Idempotent: a project that already has a delivery is left alone."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from marketplace import clock, demo, seeding
+from marketplace.models import Place
 from tenders.demo import contracted_project
 
-from .models import Delivery, PartyKind, PaymentItem, Qualification
+from .models import Delivery, PartyKind, PaymentItem, Qualification, Volunteer
 from .services import delivery as delivery_services
 from .services import evaluations as evaluation_services
+from .services.certificates import certificate_issue
 from .services.logs import log_record
 from .services.payments import payment_release
+from .services.volunteer_hours import volunteer_service_record
+from .services.volunteers import volunteer_register
+from .validators import id_check_character
+
+# (name, phone, first 17 digits of the ID number, skills). 李秀兰 is the demo resident:
+# her account is linked, so she sees her record and downloads her certificate.
+VOLUNTEERS = [
+    ("李秀兰", "13800001001", "53010219620315002", "健康讲座协助、手工编织"),
+    ("马晓东", "13800009101", "53010219950822003", "智能手机教学、摄影"),
+    ("段丽华", "13800009102", "53010219780607004", "文艺表演、入户陪伴"),
+]
 
 ACTIVITIES = [
     ("长者健康讲座", "社区活动室"),
@@ -53,6 +67,9 @@ def _started(contract, org_key="sunshine"):
 
 def _logs(delivery, worker, n):
     activities, elders = delivery.project.indicators.filter(kind="output").order_by("pk")[:2]
+    # Spread over the contract's service period up to yesterday (logs must fall within it).
+    start = delivery.contract.start_date
+    span = max((clock.today() - timedelta(days=1) - start).days, 0)
     for i in range(n):
         activity, place = ACTIVITIES[i % len(ACTIVITIES)]
         elderly = 8 + (i * 7) % 15
@@ -62,13 +79,51 @@ def _logs(delivery, worker, n):
             indicator=activities if i % 3 else elders,
             count=Decimal(1 if i % 3 else elderly),
             activity=activity,
-            date=clock.today() - timedelta(days=85 - i * 5),
+            date=start + timedelta(days=i * span // n),
             place=place,
             participants=elderly + 2,
             beneficiaries=elderly,
             service_hours=Decimal("2.5"),
-            volunteer_hours=Decimal(i % 4),
         )
+
+
+def _volunteers():
+    """The demo volunteers, registered once by the sunshine centre's admin."""
+    admin, registered = demo.user("org_admin"), []
+    communities = [Place.objects.get(code=demo.CUIHU), Place.objects.get(code=demo.SHUIJINGGONG)]
+    for name, phone, first17, skills in VOLUNTEERS:
+        number = first17 + id_check_character(first17)
+        volunteer = Volunteer.objects.filter(id_number=number).first() or volunteer_register(
+            user=admin,
+            organisation=demo.organisation("sunshine"),
+            name=name,
+            phone=phone,
+            id_number=number,
+            skills=skills,
+            communities=communities,
+        )
+        registered.append(volunteer)
+    return registered
+
+
+def _volunteer_hours(delivery, worker, slot):
+    """Volunteers' hours at the first logs; each scenario has its own time slot on a day."""
+    volunteers = _volunteers()
+    logs = delivery.logs.filter(is_current=True).order_by("date", "pk")[:6]
+    tz, days = timezone.get_current_timezone(), set()
+    for i, log in enumerate(logs):
+        if log.date in days:  # one slot per day and scenario: a volunteer's times never overlap
+            continue
+        days.add(log.date)
+        for volunteer in volunteers[: 1 + i % len(volunteers)]:
+            start = timezone.make_aware(datetime.combine(log.date, time(8 + 2 * slot)), tz)
+            volunteer_service_record(
+                log=log,
+                user=worker,
+                volunteer=volunteer,
+                started_at=start,
+                ended_at=start + timedelta(minutes=90),
+            )
 
 
 def _evaluate(delivery, kind, scores, *, close=True):
@@ -89,7 +144,11 @@ def _evaluate(delivery, kind, scores, *, close=True):
     for party in evaluation.parties.all():
         if party.kind in scores:
             evaluation_services.party_score(
-                party=party, user=scorers[party.kind], score=scores[party.kind], comment="演示评分"
+                party=party,
+                user=scorers[party.kind],
+                score=scores[party.kind],
+                criteria={c.pk: scores[party.kind] for c in party.criteria.all()},
+                comment="演示评分",
             )
     if close:
         evaluation = evaluation_services.evaluation_close(evaluation=evaluation, user=purchaser)
@@ -109,7 +168,7 @@ def seed_evaluations(say):
         ("翠湖西路社区“邻里守望”互助服务项目", demo.CUIHU, "sunshine", "completed"),
         ("水晶宫社区“康乐居家”助老服务项目", demo.SHUIJINGGONG, "kangning", "rectifying"),
     ]
-    for title, community, org_key, stage in scenarios:
+    for slot, (title, community, org_key, stage) in enumerate(scenarios):
         contract = contracted_project(
             title=title, organisation=org_key, community=community, budget=Decimal("120000")
         )
@@ -117,6 +176,7 @@ def seed_evaluations(say):
             continue
         delivery, worker = _started(contract, org_key)
         _logs(delivery, worker, 15 if stage in ("delivery", "completed") else 8)
+        _volunteer_hours(delivery, worker, slot)
         if stage == "mid":
             _evaluate(delivery, "mid", {"third_party": 86, "purchaser": 84}, close=False)
         elif stage == "completed":
@@ -125,6 +185,12 @@ def seed_evaluations(say):
             purchaser = demo.user("purchaser")
             for item in PaymentItem.objects.filter(contract=contract, state="pending"):
                 payment_release(item=item, user=purchaser)
+            certificate_issue(
+                volunteer=_volunteers()[0],
+                organisation=demo.organisation(org_key),
+                user=demo.user(org_admin_for(org_key)),
+                responsible_person="周明",
+            )
         elif stage == "rectifying":
             _evaluate(delivery, "final", FAIL)
         delivery.refresh_from_db()

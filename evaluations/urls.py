@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delivery, evaluation, logs, survey
+from .views import delivery, evaluation, evidence, logs, survey, volunteers
 
 app_name = "evaluations"
 urlpatterns = [
@@ -19,6 +19,22 @@ urlpatterns = [
     path("evaluations/<int:pk>/close/", evaluation.close, name="evaluation_close"),
     path("<int:pk>/payments/", evaluation.payments, name="payments"),
     path("payments/<int:pk>/release/", evaluation.release, name="payment_release"),
+    path("logs/<int:pk>/evidence/", evidence.evidence_new, name="log_evidence"),
+    path("evidence/<int:pk>/", evidence.evidence_file, name="evidence"),
+    path("logs/<int:pk>/volunteers/", evidence.volunteer_hours_new, name="log_volunteer_hours"),
+    path("volunteers/", volunteers.volunteer_list, name="volunteers"),
+    path("orgs/<int:org>/volunteers/new/", volunteers.volunteer_new, name="volunteer_new"),
+    path("volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer"),
+    path(
+        "volunteers/<int:pk>/certificates/<int:org>/",
+        volunteers.certificate_new,
+        name="certificate_new",
+    ),
+    path(
+        "certificates/verify/<str:code>/",
+        volunteers.certificate_verify,
+        name="certificate_verify",
+    ),
     path("survey/<str:token>/", survey.respond, name="survey"),
     path("parties/<int:pk>/survey/", survey.notice, name="survey_notice"),
     path("parties/<int:pk>/survey/close/", survey.close, name="survey_close"),

@@ -1,18 +1,29 @@
 from .delivery import Delivery, DeliveryState, Qualification, TeamMember
 from .evaluation import (
+    CriterionScore,
     Evaluation,
     EvaluationKind,
     EvaluationParty,
     EvaluationState,
     Grade,
+    PartyCriterion,
     PartyKind,
     PartyScore,
 )
+from .evidence import LogEvidence
 from .log import DeliveryLog
 from .payment import PaymentGate, PaymentItem, PaymentState
 from .survey import QUESTIONS, SurveyResponse
+from .volunteer import Volunteer, VolunteerCertificate, VolunteerService, hours_between
 
 __all__ = [
+    "CriterionScore",
+    "LogEvidence",
+    "PartyCriterion",
+    "Volunteer",
+    "VolunteerCertificate",
+    "VolunteerService",
+    "hours_between",
     "Delivery",
     "DeliveryLog",
     "DeliveryState",

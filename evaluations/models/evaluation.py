@@ -182,3 +182,40 @@ class PartyScore(models.Model):
     class Meta:
         verbose_name = _("评估方评分")
         verbose_name_plural = _("评估方评分")
+
+
+class PartyCriterion(models.Model):
+    """评估指标: one weighted criterion of a party, with guidance for the scorer."""
+
+    party = models.ForeignKey(EvaluationParty, models.CASCADE, related_name="criteria")
+    name = models.CharField(_("评估指标"), max_length=200)
+    weight = models.PositiveSmallIntegerField(
+        _("权重（%）"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    guidance = models.TextField(_("评分指引"), blank=True)
+    # A final evaluation's acceptance criterion drawn from the contract's service standard.
+    is_service_standard = models.BooleanField(_("合同服务标准"), default=False)
+
+    class Meta:
+        verbose_name = _("评估指标")
+        verbose_name_plural = _("评估指标")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.name} {self.weight}%"
+
+
+class CriterionScore(models.Model):
+    """评估指标得分: the party's scorer scores each criterion once (0–100)."""
+
+    criterion = models.OneToOneField(PartyCriterion, models.CASCADE, related_name="score")
+    score = models.DecimalField(
+        _("得分"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+
+    class Meta:
+        verbose_name = _("评估指标得分")
+        verbose_name_plural = _("评估指标得分")

@@ -15,15 +15,18 @@ from marketplace.workflow import WorkflowError, apply_transition
 
 from .. import grading, rules, schedule
 from ..models import (
+    CriterionScore,
     Delivery,
     DeliveryState,
     Evaluation,
     EvaluationKind,
     EvaluationParty,
     EvaluationState,
+    PartyCriterion,
     PartyKind,
     PartyScore,
 )
+from ..signals import evaluation_concluded
 
 RECTIFICATION_DAYS = 30
 OPENABLE = [DeliveryState.IN_DELIVERY, DeliveryState.RECTIFYING]
@@ -50,6 +53,53 @@ def _check_scorer(kind, scorer, delivery):
         )
     if not ok:
         raise WorkflowError(message, status=400)
+
+
+def _criteria_for(kind, final, contract):
+    if final and kind == PartyKind.PURCHASER:
+        standards = schedule.service_standards(contract.service_standard)
+        if not standards:
+            raise WorkflowError(
+                _("合同没有写明服务标准，不能进行终期评估（履约验收）。"), status=400
+            )
+        guidance = _("对照合同约定的服务标准逐项验收：达到标准的给满分，部分达到的按程度扣分。")
+        return [
+            (item, w, guidance, True)
+            for item, w in zip(standards, schedule.equal_weights(len(standards)), strict=True)
+        ]
+    return [(n, w, g, False) for n, w, g in schedule.DEFAULT_CRITERIA.get(str(kind), [])]
+
+
+def _add_criteria(evaluation, parties, contract):
+    final = evaluation.kind == EvaluationKind.FINAL
+    PartyCriterion.objects.bulk_create(
+        PartyCriterion(party=p, name=n, weight=w, guidance=g, is_service_standard=s)
+        for p in parties
+        for n, w, g, s in _criteria_for(p.kind, final, contract)
+    )
+
+
+def _criteria_score(party, values) -> Decimal:
+    """Record each criterion's score; the party's score is their weighted total."""
+    criteria = list(party.criteria.all())
+    values = {int(k): v for k, v in (values or {}).items()}
+    if {c.pk for c in criteria} != set(values):
+        raise WorkflowError(_("请为每一项评估指标评分。"), status=400)
+    scores = {c.pk: _valid_score(values[c.pk]) for c in criteria}
+    CriterionScore.objects.bulk_create(
+        CriterionScore(criterion=c, score=scores[c.pk]) for c in criteria
+    )
+    return grading.total((scores[c.pk], c.weight) for c in criteria)
+
+
+def _valid_score(raw) -> Decimal:
+    try:
+        value = Decimal(str(raw))
+    except (InvalidOperation, ValueError) as exc:
+        raise WorkflowError(_("请输入 0–100 之间的分数。"), status=400) from exc
+    if not value.is_finite() or not Decimal("0") <= value <= Decimal("100"):
+        raise WorkflowError(_("请输入 0–100 之间的分数。"), status=400)
+    return value
 
 
 @transaction.atomic
@@ -97,10 +147,11 @@ def evaluation_open(
         pass_from=thresholds.passing,
         opened_by=user,
     )
-    EvaluationParty.objects.bulk_create(
+    created = EvaluationParty.objects.bulk_create(
         EvaluationParty(evaluation=evaluation, kind=k, weight=w, scorer=scorers.get(k))
         for k, w in parties
     )
+    _add_criteria(evaluation, created, delivery.contract)
     if kind == EvaluationKind.FINAL:
         delivery = apply_transition(delivery, "start_evaluation", actor=user)
         apply_transition(delivery.project, "start_evaluation", actor=user)
@@ -116,7 +167,10 @@ def evaluation_open(
 
 
 @transaction.atomic
-def party_score(*, party: EvaluationParty, user, score, comment: str = "") -> PartyScore:
+def party_score(
+    *, party: EvaluationParty, user, score=None, criteria: dict | None = None, comment: str = ""
+) -> PartyScore:
+    """Score a party once: by criterion when it has criteria (the score is computed)."""
     party = (
         EvaluationParty.objects.select_for_update()
         .select_related(
@@ -136,13 +190,11 @@ def party_score(*, party: EvaluationParty, user, score, comment: str = "") -> Pa
     if PartyScore.objects.filter(party=party).exists():
         raise WorkflowError(_("该评估方已评分，每个评估方只能评分一次。"))
     try:
-        value = Decimal(str(score))
-    except (InvalidOperation, ValueError) as exc:
-        raise WorkflowError(_("请输入 0–100 之间的分数。"), status=400) from exc
-    if not Decimal("0") <= value <= Decimal("100"):
-        raise WorkflowError(_("请输入 0–100 之间的分数。"), status=400)
-    try:
         with transaction.atomic():
+            if party.criteria.exists():
+                value = _criteria_score(party, criteria)
+            else:
+                value = _valid_score(score)
             return PartyScore.objects.create(
                 party=party, scorer=user, score=value, comment=comment.strip()
             )
@@ -183,5 +235,10 @@ def evaluation_close(*, evaluation: Evaluation, user) -> Evaluation:
         body=f"{evaluation.get_kind_display()} {evaluation.total} {evaluation.get_grade_display()}",
         url=reverse("evaluations:evaluation", args=[evaluation.pk]),
         key=f"evaluation-closed-{evaluation.pk}",
+    )
+    transaction.on_commit(
+        lambda: evaluation_concluded.send(
+            sender=Evaluation, evaluation=evaluation, passed=passed, kind=evaluation.kind
+        )
     )
     return evaluation

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from marketplace import clock
 from marketplace.workflow import WorkflowError
 
-from .. import rules
+from .. import rules, selectors
 from ..models import Delivery, DeliveryLog, DeliveryState
 
 LOGGABLE = [DeliveryState.IN_DELIVERY, DeliveryState.UNDER_EVALUATION, DeliveryState.RECTIFYING]
@@ -20,7 +20,6 @@ FIELDS = [
     "participants",
     "beneficiaries",
     "service_hours",
-    "volunteer_hours",
     "note",
 ]
 
@@ -33,8 +32,15 @@ def _check(delivery, user, fields):
     indicator = fields.get("indicator")
     if indicator is not None and indicator.project_id != delivery.project_id:
         raise WorkflowError(_("所选指标不属于本项目。"), status=400)
-    if fields.get("date") and fields["date"] > clock.today():
+    day, contract = fields.get("date"), delivery.contract
+    if day and day > clock.today():
         raise WorkflowError(_("不能记录未来日期的活动。"), status=400)
+    if day and not contract.start_date <= day <= contract.end_date:
+        raise WorkflowError(
+            _("活动日期须在合同服务期内（%(start)s 至 %(end)s）。")
+            % {"start": f"{contract.start_date:%Y-%m-%d}", "end": f"{contract.end_date:%Y-%m-%d}"},
+            status=400,
+        )
 
 
 @transaction.atomic
@@ -65,5 +71,8 @@ def log_correct(*, log: DeliveryLog, user, reason: str, **fields) -> DeliveryLog
         version=old.version + 1,
         supersedes=old,
         correction_reason=reason.strip(),
+        # Derived from the volunteer service records, which stay on the versions they were
+        # recorded on: the new version carries the whole chain's sum.
+        volunteer_hours=selectors.volunteer_hours_of(old),
         **values,
     )

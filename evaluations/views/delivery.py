@@ -38,6 +38,7 @@ def detail(request, pk, *, open_form=None, status=200):
         "decides": rules.decides(delivery, request.user),
         "open_form": open_form or EvaluationOpenForm(project=delivery.project),
         "timeline": timeline_for(delivery),
+        "overdue_milestones": selectors.overdue_milestones(delivery),
         "rectification_overdue": bool(delivery.rectification_deadline)
         and delivery.rectification_deadline < clock.today(),
     }

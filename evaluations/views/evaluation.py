@@ -49,8 +49,11 @@ def detail(request, pk, *, forms=None, status=200):
                 party, request.user, project=delivery.project, organisation=organisation
             )
         )
-        form = (forms or {}).get(party.pk) or (ScoreForm(prefix=f"p{party.pk}") if may else None)
-        parties.append({"party": party, "score": scored, "form": form})
+        criteria = list(party.criteria.all())
+        form = (forms or {}).get(party.pk) or (
+            ScoreForm(prefix=f"p{party.pk}", criteria=criteria) if may else None
+        )
+        parties.append({"party": party, "score": scored, "form": form, "criteria": criteria})
     context = {
         "delivery": delivery,
         "evaluation": evaluation,
@@ -65,10 +68,10 @@ def detail(request, pk, *, forms=None, status=200):
 @require_POST
 def score(request, pk):
     party = get_object_or_404(EvaluationParty, pk=pk)
-    form = ScoreForm(request.POST, prefix=f"p{pk}")
+    form = ScoreForm(request.POST, prefix=f"p{pk}", criteria=party.criteria.all())
     if not form.is_valid():
         return detail(request, party.evaluation_id, forms={pk: form}, status=400)
-    services.party_score(party=party, user=request.user, **form.cleaned_data)
+    services.party_score(party=party, user=request.user, **form.service_kwargs())
     return redirect("evaluations:evaluation", pk=party.evaluation_id)
 
 

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from .. import rules, selectors
 from ..forms import LogCorrectForm, LogForm
+from ..forms_volunteers import EvidenceForm, VolunteerServiceForm
 from ..models import DeliveryLog
 from ..services import logs as services
 from . import visible_delivery
@@ -34,11 +35,34 @@ def log_new(request, pk):
     return render(request, "evaluations/log_form.html", context, status=status)
 
 
-def log_detail(request, pk):
+def log_detail(request, pk, *, evidence_form=None, hours_form=None, status=200):
     log = get_object_or_404(DeliveryLog.objects.select_related("author", "indicator"), pk=pk)
     delivery = visible_delivery(request, log.delivery_id)
-    context = {"delivery": delivery, "log": log, "history": selectors.log_history(log)}
-    return render(request, "evaluations/log_detail.html", context)
+    history = selectors.log_history(log)
+    can_log = log.is_current and rules.logs(delivery, request.user)
+    records = log.is_current and rules.records_volunteer_hours(delivery, request.user)
+    context = {
+        "delivery": delivery,
+        "log": log,
+        "history": history,
+        "services": selectors.log_volunteer_services(log, history),
+        "evidence": selectors.log_evidence(history)
+        if rules.views_evidence(
+            delivery, request.user, scores_it=selectors.scores_delivery(delivery, request.user)
+        )
+        else None,
+        "can_log": can_log,
+        "evidence_form": evidence_form or (EvidenceForm() if can_log else None),
+        "hours_form": hours_form
+        or (
+            VolunteerServiceForm(
+                volunteers=selectors.volunteers_for_delivery(delivery), day=log.date
+            )
+            if records
+            else None
+        ),
+    }
+    return render(request, "evaluations/log_detail.html", context, status=status)
 
 
 def log_correct(request, pk):

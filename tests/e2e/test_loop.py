@@ -366,7 +366,8 @@ def test_the_whole_loop(
             status = 409 if kind == "third_party" else 403
             assert refused(post(org_admin, url, {f"p{party.pk}-score": "100"}), status)
             assert not PartyScore.objects.filter(party=party).exists()
-            ok(post(scorers[kind], url, {f"p{party.pk}-score": "90"}))
+            marks = {f"p{party.pk}-c{c.pk}": "90" for c in party.criteria.all()}
+            ok(post(scorers[kind], url, marks))
         close = reverse("evaluations:evaluation_close", args=[evaluation.pk])
         assert refused(post(org_admin, close))
         evaluation.refresh_from_db()

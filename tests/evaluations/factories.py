@@ -69,3 +69,26 @@ def delivery_for(*, organisation, purchaser, org_admin, social_worker=None, star
         )
         delivery = delivery_services.delivery_start(delivery=delivery, user=org_admin)
     return delivery
+
+
+def id_number(n: int = 1, born: str = "19800101") -> str:
+    """A valid 居民身份证号码 (right check character) for person `n`."""
+    from evaluations.validators import id_check_character
+
+    first17 = f"530102{born}{n % 1000:03d}"
+    return first17 + id_check_character(first17)
+
+
+def make_volunteer(*, organisation, user, n=1, name="赵志愿", phone=None, communities=None):
+    from evaluations.services.volunteers import volunteer_register
+    from tests.marketplace.factories import place_tree
+
+    return volunteer_register(
+        user=user,
+        organisation=organisation,
+        name=name,
+        phone=phone or f"137{n:08d}",
+        id_number=id_number(n),
+        skills="急救、手工",
+        communities=communities or [place_tree()["community_a"]],
+    )

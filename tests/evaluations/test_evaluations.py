@@ -15,7 +15,7 @@ from marketplace.models import ProjectState, Role
 from marketplace.workflow import WorkflowError
 from tests.marketplace.factories import UserFactory, grant
 
-from .helpers import open_evaluation, run_evaluation, score_all
+from .helpers import give, open_evaluation, run_evaluation, score_all
 
 
 @pytest.fixture
@@ -73,42 +73,38 @@ def test_third_party_from_the_delivering_org_refused(delivery, purchaser, organi
 def test_third_party_who_joined_the_org_cannot_score(evaluation, third_party, organisation):
     grant(third_party, Role.ORG_MEMBER, organisation=organisation)
     with pytest.raises(WorkflowError, match="承接组织成员"):
-        services.party_score(
-            party=party(evaluation, PartyKind.THIRD_PARTY), user=third_party, score=90
-        )
+        give(party=party(evaluation, PartyKind.THIRD_PARTY), user=third_party, score=90)
     assert not PartyScore.objects.exists()
 
 
 def test_each_party_scores_once(evaluation, purchaser):
     p = party(evaluation, PartyKind.PURCHASER)
-    services.party_score(party=p, user=purchaser, score=88, comment="按计划推进")
+    give(party=p, user=purchaser, score=88, comment="按计划推进")
     with pytest.raises(WorkflowError, match="只能评分一次"):
-        services.party_score(party=p, user=purchaser, score=99)
+        give(party=p, user=purchaser, score=99)
     assert PartyScore.objects.get(party=p).score == Decimal("88")
 
 
 def test_community_party_scored_by_the_community_staff_only(evaluation, staff, staff_b):
     p = party(evaluation, PartyKind.COMMUNITY)
     with pytest.raises(PermissionDenied):
-        services.party_score(party=p, user=staff_b, score=80)
-    services.party_score(party=p, user=staff, score=80)
+        give(party=p, user=staff_b, score=80)
+    give(party=p, user=staff, score=80)
 
 
 def test_named_third_party_only(evaluation):
     other = grant(UserFactory(), Role.EVALUATOR)
     with pytest.raises(PermissionDenied):
-        services.party_score(party=party(evaluation, PartyKind.THIRD_PARTY), user=other, score=80)
+        give(party=party(evaluation, PartyKind.THIRD_PARTY), user=other, score=80)
 
 
 def test_score_out_of_range_refused(evaluation, purchaser):
     with pytest.raises(WorkflowError, match="0–100"):
-        services.party_score(
-            party=party(evaluation, PartyKind.PURCHASER), user=purchaser, score=101
-        )
+        give(party=party(evaluation, PartyKind.PURCHASER), user=purchaser, score=101)
 
 
 def test_close_requires_every_party(evaluation, purchaser):
-    services.party_score(party=party(evaluation, PartyKind.PURCHASER), user=purchaser, score=90)
+    give(party=party(evaluation, PartyKind.PURCHASER), user=purchaser, score=90)
     with pytest.raises(WorkflowError, match="尚未评分"):
         services.evaluation_close(evaluation=evaluation, user=purchaser)
     evaluation.refresh_from_db()

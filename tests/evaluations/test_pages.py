@@ -36,14 +36,33 @@ def project_page(client, delivery):
 def test_project_panel_constant_queries(
     client, delivery, social_worker, purchaser, third_party, n, django_assert_max_num_queries
 ):
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from evaluations.services.volunteer_hours import volunteer_service_record
+
+    from .factories import make_volunteer
+
     bulk_logs(delivery, social_worker, n)
+    volunteer = make_volunteer(organisation=delivery.contract.organisation, user=social_worker)
+    for i, log in enumerate(delivery.logs.order_by("pk")[:3]):
+        start = timezone.make_aware(datetime.combine(log.date, time(8 + 3 * i)))
+        volunteer_service_record(
+            log=log,
+            user=social_worker,
+            volunteer=volunteer,
+            started_at=start,
+            ended_at=start + timedelta(hours=2),
+        )
     open_evaluation(delivery, purchaser, third_party)
     client.force_login(purchaser)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(34):
         response = project_page(client, delivery)
     body = response.content.decode()
     assert response.status_code == 200
     assert f"{n}/40 场" in body or f"{n}/40" in body
+    assert f"执行日志 {n} 条" in body and "志愿服务 6 小时" in body
     assert "吴婷" in body and social_worker.phone not in body  # the team's names, no phones
     assert "中期评估" in body
 
@@ -143,9 +162,10 @@ def test_evaluation_and_payments_over_http(
         for kind in kinds:
             pk = parties[kind].pk
             url = reverse("evaluations:party_score", args=[pk])
-            assert client.post(url, {f"p{pk}-score": "101"}).status_code == 400
-            assert client.post(url, {f"p{pk}-score": "91"}).status_code == 302
-            assert client.post(url, {f"p{pk}-score": "95"}).status_code == 409
+            names = [f"p{pk}-c{c.pk}" for c in parties[kind].criteria.all()] or [f"p{pk}-score"]
+            assert client.post(url, dict.fromkeys(names, "101")).status_code == 400
+            assert client.post(url, dict.fromkeys(names, "91")).status_code == 302
+            assert client.post(url, dict.fromkeys(names, "95")).status_code == 409
     client.force_login(org_admin)
     close = reverse("evaluations:evaluation_close", args=[evaluation.pk])
     assert client.post(close).status_code == 403

@@ -1,0 +1,98 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from marketplace import rules as core
+from marketplace.models import Organisation
+
+from .. import rules, selectors
+from ..forms_volunteers import CertificateForm, VolunteerForm
+from ..models import Volunteer
+from ..services.certificates import certificate_issue
+from ..services.volunteers import volunteer_register
+
+
+@login_required
+def volunteer_list(request):
+    page = Paginator(selectors.volunteers_for(request.user), 30).get_page(request.GET.get("page"))
+    organisations = Organisation.objects.filter(
+        pk__in=core.organisation_ids(request.user)
+    ).order_by("name")
+    context = {"page": page, "organisations": organisations}
+    return render(request, "evaluations/volunteer_list.html", context)
+
+
+@login_required
+def volunteer_new(request, org):
+    organisation = get_object_or_404(Organisation.objects.select_related("place"), pk=org)
+    if not rules.registers_volunteers(organisation, request.user):
+        raise PermissionDenied
+    form = VolunteerForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            volunteer = volunteer_register(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            )
+            return redirect("evaluations:volunteer", pk=volunteer.pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "organisation": organisation}
+    return render(request, "evaluations/volunteer_form.html", context, status=status)
+
+
+def _visible_volunteer(request, pk):
+    volunteer = get_object_or_404(Volunteer.objects.select_related("organisation"), pk=pk)
+    service_orgs = selectors.volunteer_service_org_ids(volunteer)
+    ran_activities = bool(service_orgs & core.organisation_ids(request.user))
+    if not (rules.views_volunteer(volunteer, request.user) or ran_activities):
+        raise PermissionDenied
+    return volunteer, service_orgs
+
+
+@login_required
+def volunteer_detail(request, pk, *, form=None, status=200):
+    volunteer, service_orgs = _visible_volunteer(request, pk)
+    issuers = Organisation.objects.filter(
+        pk__in=service_orgs & core.organisation_ids(request.user, {"org_admin"})
+    ).order_by("name")
+    context = {
+        "volunteer": volunteer,
+        "full": rules.sees_volunteer_identity(volunteer, request.user),
+        "communities": volunteer.communities.order_by("code"),
+        "services": selectors.services_of(volunteer),
+        "certificates": selectors.certificates_of(volunteer),
+        "issuers": issuers,
+        "form": form or (CertificateForm() if issuers else None),
+    }
+    return render(request, "evaluations/volunteer_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def certificate_new(request, pk, org):
+    volunteer, _orgs = _visible_volunteer(request, pk)
+    organisation = get_object_or_404(Organisation, pk=org)
+    form = CertificateForm(request.POST)
+    if form.is_valid():
+        try:
+            certificate_issue(
+                volunteer=volunteer,
+                organisation=organisation,
+                user=request.user,
+                **form.cleaned_data,
+            )
+            return redirect("evaluations:volunteer", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return volunteer_detail(request, pk, form=form, status=400)
+
+
+def certificate_verify(request, code):
+    """Public: confirms a certificate is genuine, with no more personal data than it shows."""
+    certificate = selectors.certificate_by_code(code)
+    status = 200 if certificate else 404
+    context = {"certificate": certificate, "code": code}
+    return render(request, "evaluations/certificate_verify.html", context, status=status)
