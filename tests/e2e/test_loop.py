@@ -283,8 +283,8 @@ def test_the_whole_loop(
         assert tender.state == TenderState.AWARDED
         contract = {
             "amount": "18000",
-            "start_date": "2027-03-01",
-            "end_date": "2028-02-28",
+            "start_date": awarded_at.date().isoformat(),
+            "end_date": (awarded_at.date() + timedelta(days=364)).isoformat(),
             "service_standard": "每月上门探访不少于4次",
         }
         assert refused(post(org_admin, reverse("tenders:contract", args=[tender.pk]), contract))
@@ -322,7 +322,7 @@ def test_the_whole_loop(
             "indicator": project.indicators.get().pk,
             "count": "1",
             "activity": "上门探访独居老人",
-            "date": (clock.today() - timedelta(days=1)).isoformat(),
+            "date": clock.today().isoformat(),  # within the contract's service period
             "place": "翠湖西路",
             "participants": "3",
             "beneficiaries": "3",
