@@ -57,7 +57,6 @@ def _tender_document_context(tender) -> dict:
         "tender": tender,
         "project": tender.project,
         "criteria": list(tender.criteria.all()),
-        "invitations": list(tender.invitations.select_related("organisation")),
         "minimum_days": periods.FLOOR_DAYS.get(tender.method),
         "required_documents": REQUIRED_DOCUMENTS,
     }

@@ -23,10 +23,10 @@ def appointed(opened, purchaser, panel, later):
     return opened
 
 
-def ties_for(tender, **special):
+def ties_for(tender, special=None):
     orgs = sorted(b.organisation_id for b in tender.valid_bids())
     ties = {org: ("none", "") for org in orgs}
-    ties.update(special)
+    ties.update(special or {})
     return ties
 
 
@@ -37,7 +37,7 @@ def test_declared_tie_excludes_and_is_recorded(appointed, panel, later, bidders)
         conflicts.panel_declare(
             member=seat,
             user=panel[0],
-            ties=ties_for(appointed, **{org.pk: ("employee", "2024 年离职")}),
+            ties=ties_for(appointed, {org.pk: ("employee", "2024 年离职")}),
         )
     seat.refresh_from_db()
     assert seat.has_conflict and seat.declared_at is not None
@@ -149,8 +149,10 @@ def test_exclusion_below_minimum_needs_replacement_before_scoring(
     assert Exclusion.objects.get(member=seat).source == ExclusionSource.RECUSAL
 
 
-def test_recusal_refused_with_reason(evaluating, purchaser, panel, later, bidders):
-    with clock.travel(later):
+def test_recusal_refused_with_reason(
+    evaluating, purchaser, panel, later, bidders, django_capture_on_commit_callbacks
+):
+    with clock.travel(later), django_capture_on_commit_callbacks(execute=True):
         request = conflicts.recusal_request(
             member=evaluating.panel.get(evaluator=panel[1]),
             user=bidders[2][1],

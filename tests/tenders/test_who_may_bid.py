@@ -136,9 +136,15 @@ def test_invited_tender_needs_three_invitations(invited_draft, purchaser):
     assert services.tender_publish(tender=invited_draft, user=purchaser).state == "published"
 
 
-def test_only_invited_may_bid_and_invitees_are_notified(invited_draft, purchaser):
+def test_only_invited_may_bid_and_invitees_are_notified(
+    invited_draft, purchaser, django_capture_on_commit_callbacks
+):
     people = invite(invited_draft, purchaser, 3)
-    tender = services.tender_publish(tender=invited_draft, user=purchaser)
+    with django_capture_on_commit_callbacks() as callbacks:
+        tender = services.tender_publish(tender=invited_draft, user=purchaser)
+    for callback in callbacks:  # the notifications (the CMS notice needs a site: not here)
+        if callback.__qualname__.startswith("notify."):
+            callback()
     for _org, user in people:
         assert Notification.objects.filter(user=user, title__contains="投标邀请").exists()
     outsider_org, outsider_user = bidder("未受邀社工中心")
@@ -182,3 +188,21 @@ def test_invitations_over_http(client, invited_draft, purchaser, outsider):
     assert invited_draft.invitations.count() == 2
     response = client.post(reverse("tenders:publish", args=[invited_draft.pk]))
     assert response.status_code == 409 and "不少于 3 家" in response.content.decode()
+
+
+def test_invitees_are_not_published(
+    client, invited_draft, purchaser, django_capture_on_commit_callbacks
+):
+    """潜在投标人的名称、数量不得透露: neither the page nor the tender document names them."""
+    people = invite(invited_draft, purchaser, 3)
+    tender = services.tender_publish(tender=invited_draft, user=purchaser)
+    page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+    url = reverse("document", args=["tender_document", tender.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url)
+    from tests.support.pdf import pdf_text
+
+    text = pdf_text(b"".join(client.get(url).streaming_content))
+    assert "仅受邀组织可以投标" in text
+    for org, _user in people:
+        assert org.name not in page and org.name not in text
