@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from marketplace.models import Role, User
+from marketplace.workflow import WorkflowError
 
 from .. import panel_rules, panel_selectors, rules, selectors
 from ..forms import ScoreForm
@@ -46,8 +47,13 @@ def panel_appoint(request, pk):
         request.POST or None, initial=initial, rule=rule, representatives=_representatives(tender)
     )
     if request.method == "POST" and form.is_valid():
-        panel_services.panel_appoint(tender=tender, user=request.user, **form.cleaned_data)
-        return redirect("tenders:detail", pk=pk)
+        try:
+            panel_services.panel_appoint(tender=tender, user=request.user, **form.cleaned_data)
+            return redirect("tenders:detail", pk=pk)
+        except WorkflowError as exc:
+            if exc.status != 400:
+                raise
+            form.add_error(None, exc.message)  # shown above the choices, which are kept
     context = {"tender": tender, "form": form, "rule": rule}
     return _page(request, "tenders/panel_form.html", context)
 

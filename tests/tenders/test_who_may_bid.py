@@ -206,3 +206,36 @@ def test_invitees_are_not_published(
     assert "仅受邀组织可以投标" in text
     for org, _user in people:
         assert org.name not in page and org.name not in text
+
+
+def test_tender_form_takes_the_design_organisation_and_complexity(client, purchaser, places):
+    from tenders.forms import DEFAULT_CRITERIA
+    from tenders.models import Tender
+
+    project = approved_project()
+    designer_org, _user = bidder("设计咨询社工中心")
+    client.force_login(purchaser)
+    url = reverse("tenders:create", args=[project.pk])
+    data = {
+        "title": "表单测试采购",
+        "method": "open",
+        "deadline": "2099-01-05T09:30",
+        "ceiling_price": "200000",
+        "price_weight": "20",
+        "eligibility": "依法登记",
+        "is_complex": "on",
+        "design_organisation": "9" * 18,
+        "c-TOTAL_FORMS": str(len(DEFAULT_CRITERIA)),
+        "c-INITIAL_FORMS": "0",
+        "c-MIN_NUM_FORMS": "1",
+        "c-MAX_NUM_FORMS": "1000",
+    }
+    for i, c in enumerate(DEFAULT_CRITERIA):
+        data.update({f"c-{i}-name": c["name"], f"c-{i}-weight": c["weight"]})
+    bad = client.post(url, data)
+    assert bad.status_code == 400 and "没有这个统一社会信用代码" in bad.content.decode()
+    data["design_organisation"] = designer_org.credit_code
+    assert client.post(url, data).status_code == 302
+    tender = Tender.objects.get(title="表单测试采购")
+    assert tender.is_complex and tender.design_organisation == designer_org
+    assert tender.minimum_panel_size == 7
