@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, Place, Project, RoleAssignment, TransitionRecord, User
+from .models.organisation import person_key
 
 
 class RoleInline(admin.TabularInline):
@@ -36,12 +38,47 @@ class PlaceAdmin(admin.ModelAdmin):
     raw_id_fields = ["parent"]
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    """The person in charge's ID number is entered here; only its key is kept."""
+
+    representative_id_number = forms.CharField(
+        label=_("负责人身份证号"),
+        required=False,
+        help_text=_("只保存其 SHA-256 标识，用于识别负责人为同一人的组织；留空则不修改。"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "credit_code",
+            "type",
+            "registration_authority",
+            "registered_on",
+            "rating",
+            "annual_report",
+            "bad_credit",
+            "place",
+            "is_evaluation_agency",
+            "description",
+            "legal_representative",
+            "controlled_by",
+        ]
+
+    def save(self, commit=True):
+        number = self.cleaned_data.get("representative_id_number", "")
+        if number.strip():
+            self.instance.legal_representative_key = person_key(number)
+        return super().save(commit)
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "credit_code", "type", "rating", "bad_credit"]
     list_filter = ["type", "rating", "bad_credit"]
     search_fields = ["name", "credit_code"]
-    raw_id_fields = ["place"]
+    raw_id_fields = ["place", "controlled_by"]
 
     def has_delete_permission(self, request, obj=None):
         # Organisations are never deleted: the confirmation page would list their bids.

@@ -30,8 +30,12 @@ class TenderAdmin(admin.ModelAdmin):
         "winning_bid",
         "publicity_ends_at",
         "awarded_at",
+        "previous",
+        "method_change_approved_by",
+        "method_change_reason",
     ]
-    raw_id_fields = ["project", "created_by"]
+    # Raw ids: a select would list every organisation on the page (bidders among them).
+    raw_id_fields = ["project", "created_by", "design_organisation"]
     inlines = [CriterionInline]
 
     def has_delete_permission(self, request, obj=None):

@@ -15,8 +15,11 @@ from marketplace import clock, demo, seeding
 from marketplace.models import Project
 from needs import demo as needs_demo
 
+from . import panel_selectors
 from .models import Contract, Tender
 from .services import bids as bid_services
+from .services import conflicts as conflict_services
+from .services import eligibility as eligibility_services
 from .services import panel as panel_services
 from .services import tenders as services
 
@@ -26,7 +29,7 @@ CRITERIA = [
     {"name": "团队与专业能力", "weight": Decimal("20"), "guidance": "持证社工与督导"},
     {"name": "项目管理与风险控制", "weight": Decimal("10"), "guidance": "制度、台账、预案"},
 ]  # + 价格分 20 = 100
-PANEL = ["evaluator", "evaluator2", "evaluator3"]
+PANEL = ["evaluator", "evaluator2", "evaluator3", "evaluator4", "evaluator5"]  # 招标: ≥5, odd
 # place code -> (designer, purchaser)
 PEOPLE = {
     demo.CUIHU: ("staff", "purchaser"),
@@ -101,11 +104,17 @@ def _evaluate(tender, *, at, scorers=PANEL):
     with clock.travel(at):
         people = [demo.user(u) for u in PANEL]
         panel_services.panel_appoint(tender=tender, user=purchaser, evaluators=people)
+        bidders = panel_selectors.bidder_organisation_ids(tender)
         for person in people:
             seat = tender.panel.get(evaluator=person)
-            panel_services.panel_declare(member=seat, user=person, has_conflict=False)
+            ties = {org: ("none", "") for org in bidders}
+            conflict_services.panel_declare(member=seat, user=person, ties=ties)
         tender = services.tender_start_evaluation(tender=tender, user=purchaser)
         bids = list(tender.valid_bids().order_by("price"))
+        for person in people:
+            seat = tender.panel.get(evaluator=person)
+            verdicts = {bid.pk: (True, "") for bid in bids}
+            eligibility_services.eligibility_submit(member=seat, user=person, verdicts=verdicts)
         for n, username in enumerate(scorers):
             person = demo.user(username)
             seat = tender.panel.get(evaluator=person)
@@ -114,6 +123,10 @@ def _evaluate(tender, *, at, scorers=PANEL):
                 for c in tender.criteria.all():
                     values[(bid.pk, c.pk)] = max(c.weight * Decimal("0.9") - rank - n, Decimal("0"))
             panel_services.scores_submit(member=seat, user=person, values=values)
+        if len(scorers) == len(people):
+            for person in people:
+                seat = tender.panel.get(evaluator=person)
+                panel_services.report_confirm(member=seat, user=person)
         return tender
 
 

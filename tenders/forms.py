@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marketplace import clock
-from marketplace.models import Role, User
+from marketplace.models import Organisation
 
 from .models import ProcurementMethod
 
@@ -40,6 +40,26 @@ class TenderForm(forms.Form):
     eligibility = forms.CharField(
         label=_("资格要求"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    is_complex = forms.BooleanField(
+        label=_("技术复杂或社会影响较大"),
+        required=False,
+        help_text=_("招标项目评标委员会须不少于 7 人（预算 1000 万元及以上亦同）。"),
+    )
+    design_organisation = forms.CharField(
+        label=_("项目设计或管理单位的统一社会信用代码（如有）"),
+        required=False,
+        max_length=18,
+        help_text=_("为本项目提供设计、编制或项目管理服务的社会组织不得投标。"),
+    )
+
+    def clean_design_organisation(self):
+        code = self.cleaned_data["design_organisation"].strip().upper()
+        if not code:
+            return None
+        organisation = Organisation.objects.filter(credit_code=code).first()
+        if organisation is None:
+            raise forms.ValidationError(_("没有这个统一社会信用代码的社会组织。"))
+        return organisation
 
     @staticmethod
     def initial_for(project):
@@ -86,30 +106,6 @@ class BidForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-
-
-class PanelForm(forms.Form):
-    evaluators = forms.ModelMultipleChoiceField(
-        label=_("评标专家"),
-        queryset=User.objects.filter(role_assignments__role=Role.EVALUATOR)
-        .distinct()
-        .order_by("pk"),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("单数，不少于 3 人；最高限价 100 万元及以上不少于 5 人。"),
-    )
-
-
-class DeclarationForm(forms.Form):
-    has_conflict = forms.BooleanField(
-        label=_("我与投标组织存在利益关系，需要回避"),
-        required=False,
-        help_text=_(
-            "近三年曾任其员工、理事或监事，为其控股股东或实际控制人，与其法定代表人有近亲属关系，或有其他利害关系。"
-        ),
-    )
-    note = forms.CharField(
-        label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
 
 class ScoreForm(forms.Form):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from marketplace import rules
 from marketplace.models import Role, RoleAssignment
 
+from . import bidder_rules
 from .models import Bid, Tender, TenderState
 
 BIDDER_ROLES = {Role.ORG_ADMIN, Role.ORG_MEMBER}
@@ -33,9 +34,11 @@ def bid_refusal(tender: Tender, organisation, user) -> str | None:
     if organisation.bad_credit:
         return _("该社会组织被列入失信名单，不能投标。")
     designer = tender.project.designer_id
-    if RoleAssignment.objects.filter(user_id=designer, organisation=organisation).exists():
-        return _("项目设计人所在的社会组织不得参与该项目投标。")
-    return None
+    if tender.design_organisation_id == organisation.pk or (
+        RoleAssignment.objects.filter(user_id=designer, organisation=organisation).exists()
+    ):
+        return _("为本项目提供设计或项目管理服务的社会组织不得参与该项目投标。")
+    return bidder_rules.refusal(tender, organisation)
 
 
 def can_read_bid(bid: Bid, user) -> bool:

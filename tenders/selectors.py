@@ -69,13 +69,16 @@ def my_live_bid(user, tender: Tender) -> Bid | None:
 
 
 def ranking_for(tender: Tender) -> list[scoring.Result]:
-    """Rank the valid bids from the seated panel's scores (pure scoring underneath)."""
-    bids = list(tender.valid_bids().values_list("pk", "price"))
+    """Rank the bids the panel found eligible from the seated panel's scores (pure scoring)."""
+    from .panel_selectors import qualified_bid_ids
+
+    qualified = qualified_bid_ids(tender)
+    bids = list(tender.valid_bids().filter(pk__in=qualified).values_list("pk", "price"))
     criteria = list(tender.criteria.values_list("pk", flat=True))
     table: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    rows = Score.objects.filter(member__tender=tender, member__has_conflict=False).values_list(
-        "bid_id", "criterion_id", "value"
-    )
+    rows = Score.objects.filter(
+        member__tender=tender, member__has_conflict=False, bid_id__in=qualified
+    ).values_list("bid_id", "criterion_id", "value")
     for bid_id, criterion_id, value in rows:
         table[bid_id][criterion_id].append(value)
     return scoring.rank(

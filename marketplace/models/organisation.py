@@ -1,3 +1,5 @@
+import hashlib
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +27,14 @@ class AnnualReportStatus(models.TextChoices):
     MISSING = "missing", _("未报送")
 
 
+def person_key(id_number: str) -> str:
+    """A normalised key of a person's ID number: only its SHA-256 is kept, never the number."""
+    normalised = "".join(id_number.split()).upper()
+    if not normalised:
+        return ""
+    return hashlib.sha256(f"person:{normalised}".encode()).hexdigest()
+
+
 class Organisation(models.Model):
     """社会组织: a registered social organisation (members hold roles scoped to it)."""
 
@@ -50,6 +60,24 @@ class Organisation(models.Model):
     )
     is_evaluation_agency = models.BooleanField(_("第三方评估机构"), default=False)
     description = models.TextField(_("简介"), blank=True)
+    # Who is in charge and who controls it: two organisations with the same person in charge,
+    # or one controlling the other, may not bid on the same tender (实施条例 §18).
+    legal_representative = models.CharField(_("法定代表人/负责人"), max_length=50, blank=True)
+    legal_representative_key = models.CharField(
+        _("负责人身份标识"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("由负责人身份证号计算的 SHA-256，不保存证件号本身。"),
+    )
+    controlled_by = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="controls",
+        verbose_name=_("控股或管理单位"),
+    )
 
     class Meta:
         verbose_name = _("社会组织")

@@ -8,7 +8,13 @@ from django_fsm import FSMField, transition
 from marketplace import clock, rules
 from marketplace.workflow import WorkflowError, WorkflowModel, condition
 
-from .. import periods, workdays
+from .. import panel_rules, periods, workdays
+from .panel_conditions import (
+    all_scored,
+    enough_invitations,
+    panel_ready,
+    report_confirmed,
+)
 
 
 class ProcurementMethod(models.TextChoices):
@@ -38,7 +44,6 @@ T = TenderState
 # States in which bids are sealed (nobody but the bidder sees them).
 SEALED_STATES = [T.DRAFT, T.PUBLISHED, T.CLARIFICATION, T.CLOSED]
 CANCELLABLE = [T.DRAFT, T.PUBLISHED, T.CLARIFICATION, T.OPENED, T.EVALUATING, T.AWARD_PROPOSED]
-BIG_TENDER = Decimal("1000000")
 
 
 def can_decide(tender, user) -> bool:
@@ -97,32 +102,6 @@ def too_few_valid_bids(tender):
     return tender.valid_bids().count() < tender.min_valid_bids
 
 
-@condition(
-    _(
-        "评标委员会须为不少于 3 人的单数（最高限价 100 万元及以上不少于 5 人），且每位成员已声明无利益冲突。"
-    )
-)
-def panel_ready(tender):
-    members = list(tender.panel.all())
-    if not members or any(m.declared_at is None for m in members):
-        return False
-    seated = [m for m in members if not m.has_conflict]
-    return len(seated) % 2 == 1 and len(seated) >= tender.minimum_panel_size
-
-
-@condition(_("尚有评标专家未对全部有效投标的全部评分项打分。"))
-def all_scored(tender):
-    from .panel import Score
-
-    seated = tender.panel.filter(has_conflict=False).count()
-    bids = tender.valid_bids().count()
-    criteria = tender.criteria.count()
-    if not (seated and bids and criteria):
-        return False
-    scores = Score.objects.filter(member__tender=tender, member__has_conflict=False).count()
-    return scores == seated * bids * criteria
-
-
 @condition(_("中标公示期尚未结束。"))
 def publicity_over(tender):
     return tender.publicity_ends_at is not None and clock.now() >= tender.publicity_ends_at
@@ -147,6 +126,32 @@ class Tender(WorkflowModel):
         _("价格分权重（%）"), max_digits=5, decimal_places=2, default=20
     )
     min_valid_bids = models.PositiveSmallIntegerField(_("有效投标最少家数"), default=3)
+    is_complex = models.BooleanField(
+        _("技术复杂或社会影响较大"),
+        default=False,
+        help_text=_("招标项目评标委员会须不少于 7 人。"),
+    )
+    design_organisation = models.ForeignKey(
+        "marketplace.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("项目设计或管理单位"),
+        help_text=_("为本项目提供设计、编制或项目管理服务的社会组织，不得参加投标。"),
+    )
+    previous = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="retenders",
+        verbose_name=_("原采购（流标后重新采购）"),
+    )
+    method_change_approved_by = models.CharField(
+        _("变更采购方式批准单位"), max_length=200, blank=True
+    )
+    method_change_reason = models.TextField(_("变更采购方式理由"), blank=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     deadline = models.DateTimeField(_("投标截止时间"))
     opened_at = models.DateTimeField(_("开标时间"), null=True, blank=True)
@@ -189,7 +194,7 @@ class Tender(WorkflowModel):
 
     @property
     def minimum_panel_size(self) -> int:
-        return 5 if self.ceiling_price >= BIG_TENDER else 3
+        return panel_rules.minimum_size(self.method, self.ceiling_price, self.is_complex)
 
     def valid_bids(self):
         from .bid import BidState
@@ -207,6 +212,7 @@ class Tender(WorkflowModel):
             deadline_far_enough,
             ceiling_within_budget,
             min_bids_lawful,
+            enough_invitations,
         ],
     )
     def publish(self, *, by, reason=""):
@@ -247,7 +253,7 @@ class Tender(WorkflowModel):
         source=T.EVALUATING,
         target=T.AWARD_PROPOSED,
         permission=can_decide,
-        conditions=[all_scored],
+        conditions=[all_scored, report_confirmed],
     )
     def propose_award(self, *, by, reason="", winner, publicity_ends_at):
         self.winning_bid = winner
@@ -266,6 +272,10 @@ class Tender(WorkflowModel):
     @transition(field="state", source=T.AWARDED, target=T.CONTRACTED, permission=can_decide)
     def contract_sign(self, *, by, reason=""):
         pass
+
+    @transition(field="state", source=T.FAILED, target=T.FAILED, permission=can_decide)
+    def retender(self, *, by, reason):
+        """Recorded step: a failed tender is tendered again (with the method change, if any)."""
 
     @transition(field="state", source=CANCELLABLE, target=T.CANCELLED, permission=can_decide)
     def cancel(self, *, by, reason):

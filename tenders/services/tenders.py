@@ -17,6 +17,7 @@ from marketplace.workflow import SYSTEM, WorkflowError, apply_transition
 from .. import periods, selectors
 from ..models import Bid, BidState, Contract, Criterion, Tender, TenderState
 from ..rules import can_decide
+from .invitations import invitees_notify
 
 
 def tender_create(
@@ -30,6 +31,8 @@ def tender_create(
     price_weight: Decimal,
     criteria: list[dict],
     eligibility: str = "",
+    is_complex: bool = False,
+    design_organisation=None,
 ) -> Tender:
     """A draft tender for an approved project; publishing checks the rules."""
     from marketplace import rules
@@ -47,6 +50,8 @@ def tender_create(
             ceiling_price=ceiling_price,
             price_weight=price_weight,
             eligibility=eligibility,
+            is_complex=is_complex,
+            design_organisation=design_organisation,
             min_valid_bids=periods.minimum_valid_bids(
                 method, getattr(settings, "TENDER_MIN_VALID_BIDS", None)
             ),
@@ -67,6 +72,7 @@ def tender_publish(*, tender: Tender, user) -> Tender:
     tender.project = apply_transition(
         tender.project, "start_tendering", actor=user, reason=tender.title
     )
+    invitees_notify(tender)
     return tender
 
 

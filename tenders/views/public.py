@@ -9,7 +9,7 @@ from marketplace.forms import ReasonForm
 from marketplace.selectors import timeline_for
 from marketplace.workflow import available_transitions
 
-from .. import rules, selectors
+from .. import panel_selectors, rules, selectors
 from ..models import Tender, TenderState
 
 RANKING_PUBLIC = [TenderState.AWARD_PROPOSED, TenderState.AWARDED, TenderState.CONTRACTED]
@@ -52,6 +52,7 @@ def tender_detail(request, pk, *, forms=None, status=200):
         "timeline": timeline_for(tender),
         "cancel_form": ReasonForm(),
         "now": clock.now(),
+        **panel_selectors.detail_context(tender, user, deciding=deciding, seat=seat),
         **(forms or {}),
     }
     return render(request, "tenders/tender_detail.html", context, status=status)

@@ -1,4 +1,4 @@
-"""Purchaser and panel steps: create/publish/cancel, panel, declarations, scores, award, contract."""
+"""Purchaser steps: create/publish/cancel, start evaluation, award, contract (panel: panel.py)."""
 
 from datetime import timedelta
 
@@ -11,18 +11,9 @@ from marketplace import rules as core_rules
 from marketplace.forms import ReasonForm
 from marketplace.models import Project
 
-from .. import rules, selectors
-from ..forms import (
-    DEFAULT_CRITERIA,
-    ContractForm,
-    CriterionFormSet,
-    DeclarationForm,
-    PanelForm,
-    ScoreForm,
-    TenderForm,
-)
-from ..models import Score, Tender
-from ..services import panel as panel_services
+from .. import rules
+from ..forms import DEFAULT_CRITERIA, ContractForm, CriterionFormSet, TenderForm
+from ..models import Tender
 from ..services import tenders as services
 from .public import tender_detail
 
@@ -80,62 +71,6 @@ def tender_start_evaluation(request, pk):
 def tender_propose_award(request, pk):
     services.tender_propose_award(tender=_tender(pk), user=request.user)
     return redirect("tenders:detail", pk=pk)
-
-
-@login_required
-def panel_appoint(request, pk):
-    tender = _tender(pk)
-    if not rules.can_decide(tender, request.user):
-        raise PermissionDenied
-    initial = {"evaluators": [m.evaluator_id for m in tender.panel.all()]}
-    form = PanelForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        panel_services.panel_appoint(
-            tender=tender, user=request.user, evaluators=form.cleaned_data["evaluators"]
-        )
-        return redirect("tenders:detail", pk=pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "tenders/panel_form.html", {"tender": tender, "form": form}, status=status
-    )
-
-
-@login_required
-def panel_declare(request, pk):
-    tender = _tender(pk)
-    seat = selectors.seat_of(request.user, tender)
-    if seat is None:
-        raise PermissionDenied
-    form = DeclarationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        panel_services.panel_declare(member=seat, user=request.user, **form.cleaned_data)
-        return redirect("tenders:detail", pk=pk)
-    context = {"tender": tender, "form": form, "bids": selectors.opened_bids(tender)}
-    return render(
-        request,
-        "tenders/declare_form.html",
-        context,
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-def panel_score(request, pk):
-    tender = _tender(pk)
-    seat = selectors.seat_of(request.user, tender)
-    if seat is None or seat.has_conflict or seat.declared_at is None:
-        raise PermissionDenied
-    bids = list(tender.valid_bids().select_related("organisation"))
-    criteria = list(tender.criteria.all())
-    existing = {(s.bid_id, s.criterion_id): s.value for s in Score.objects.filter(member=seat)}
-    form = ScoreForm(request.POST or None, bids=bids, criteria=criteria, existing=existing)
-    if request.method == "POST" and form.is_valid():
-        panel_services.scores_submit(member=seat, user=request.user, values=form.values())
-        return redirect("tenders:detail", pk=pk)
-    context = {"tender": tender, "form": form, "criteria": criteria}
-    return render(
-        request, "tenders/score_form.html", context, status=400 if request.method == "POST" else 200
-    )
 
 
 @login_required

@@ -247,17 +247,22 @@ def test_the_whole_loop(
         opened = get(None, reverse("tenders:detail", args=[tender.pk])).content.decode()
         assert all(org.name in opened and price in opened for org, _a, price in bidders)
 
-        # 4. The purchaser appoints a panel of three evaluators; they declare no conflict.
-        panel = [grant(UserFactory(name=f"评审专家{i}"), Role.EVALUATOR) for i in range(3)]
+        # 4. The purchaser appoints a panel of five experts (公开招标: ≥5, odd); each declares
+        # no tie with any bidder, then each checks every bid's eligibility.
+        panel = [grant(UserFactory(name=f"评审专家{i}"), Role.EVALUATOR) for i in range(5)]
         appoint = {"evaluators": [p.pk for p in panel]}
         assert refused(post(org_admin, reverse("tenders:panel", args=[tender.pk]), appoint))
         assert not tender.panel.exists()
         ok(post(purchaser, reverse("tenders:panel", args=[tender.pk]), appoint))
+        no_ties = {f"tie_{org.pk}": "none" for org, _a, _p in bidders}
         for person in panel:
-            ok(post(person, reverse("tenders:declare", args=[tender.pk]), {"note": ""}))
+            ok(post(person, reverse("tenders:declare", args=[tender.pk]), no_ties))
         ok(post(purchaser, reverse("tenders:start_evaluation", args=[tender.pk])))
         tender.refresh_from_db()
         assert tender.state == TenderState.EVALUATING
+        passes = {f"pass_{b.pk}": "1" for b in tender.valid_bids()}
+        for person in panel:
+            ok(post(person, reverse("tenders:eligibility", args=[tender.pk]), passes))
 
         # 4. Each evaluator scores every bid; an outsider's score is refused.
         score_url = reverse("tenders:score", args=[tender.pk])
@@ -266,6 +271,8 @@ def test_the_whole_loop(
         assert not Score.objects.exists()
         for person in panel:
             ok(post(person, score_url, {name: "25" for name in fields}))
+        for person in panel:  # each member signs the panel report
+            ok(post(person, reverse("tenders:report_confirm", args=[tender.pk])))
 
         # 4. The purchaser proposes the award (an evaluator may not).
         assert refused(post(panel[0], reverse("tenders:propose_award", args=[tender.pk])))

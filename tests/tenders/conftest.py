@@ -6,7 +6,16 @@ import pytest
 from marketplace import clock
 from tenders.services import panel as panel_services
 from tenders.services import tenders as services
-from tests.tenders.factories import bidder, evaluator, published_tender, submit
+from tests.tenders.factories import (
+    bidder,
+    check_all,
+    confirm_all,
+    declare_none,
+    evaluator,
+    published_tender,
+    score_only,
+    submit,
+)
 
 
 @pytest.fixture
@@ -35,7 +44,8 @@ def opened(tender, bidders, later):
 
 @pytest.fixture
 def panel(places):
-    return [evaluator(i) for i in range(3)]
+    """A lawful panel for 公开招标 under 10 million yuan: five experts."""
+    return [evaluator(i) for i in range(5)]
 
 
 @pytest.fixture
@@ -43,22 +53,21 @@ def evaluating(opened, purchaser, panel, later):
     with clock.travel(later):
         panel_services.panel_appoint(tender=opened, user=purchaser, evaluators=panel)
         for person in panel:
-            seat = opened.panel.get(evaluator=person)
-            panel_services.panel_declare(member=seat, user=person, has_conflict=False)
+            declare_none(opened, person)
         return services.tender_start_evaluation(tender=opened, user=purchaser)
 
 
 def score_all(tender, panel, value=Decimal("10")):
-    for person in panel:
-        seat = tender.panel.get(evaluator=person)
-        values = {(b.pk, c.pk): value for b in tender.valid_bids() for c in tender.criteria.all()}
-        panel_services.scores_submit(member=seat, user=person, values=values)
+    """Every member passes every bid's eligibility, then scores every criterion `value`."""
+    check_all(tender, panel)
+    score_only(tender, panel, value)
 
 
 @pytest.fixture
 def proposed(evaluating, purchaser, panel, later):
     with clock.travel(later):
         score_all(evaluating, panel)
+        confirm_all(evaluating, panel)
         return services.tender_propose_award(tender=evaluating, user=purchaser)
 
 

@@ -85,3 +85,41 @@ def after_deadline(tender, minutes=1):
 
 def evaluator(n=0):
     return grant(UserFactory(name=f"评审专家{n}"), Role.EVALUATOR)
+
+
+def declare_none(tender, person):
+    """The member declares no tie with any bidder."""
+    from tenders import panel_selectors
+    from tenders.services import conflicts
+
+    seat = tender.panel.get(evaluator=person)
+    ties = {org: ("none", "") for org in panel_selectors.bidder_organisation_ids(tender)}
+    return conflicts.panel_declare(member=seat, user=person, ties=ties)
+
+
+def check_all(tender, panel, passed=True):
+    from tenders.services import eligibility
+
+    for person in panel:
+        seat = tender.panel.get(evaluator=person)
+        verdicts = {b.pk: (passed, "" if passed else "资格不符") for b in tender.valid_bids()}
+        eligibility.eligibility_submit(member=seat, user=person, verdicts=verdicts)
+
+
+def confirm_all(tender, panel):
+    from tenders.services import panel as panel_services
+
+    for person in panel:
+        panel_services.report_confirm(member=tender.panel.get(evaluator=person), user=person)
+
+
+def score_only(tender, panel, value=Decimal("10")):
+    """Each member scores every qualified bid on every criterion `value`."""
+    from tenders import panel_selectors
+    from tenders.services import panel as panel_services
+
+    qualified = panel_selectors.qualified_bid_ids(tender)
+    for person in panel:
+        seat = tender.panel.get(evaluator=person)
+        values = {(b, c.pk): value for b in qualified for c in tender.criteria.all()}
+        panel_services.scores_submit(member=seat, user=person, values=values)

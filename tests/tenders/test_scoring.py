@@ -18,6 +18,11 @@ from tenders.scoring import BidScores, aggregate, price_part, rank
         ([D("0"), D("8"), D("9"), D("10"), D("20")], D("9")),
         ([D("5"), D("5"), D("5"), D("5"), D("5"), D("30")], D("5")),
         ([D("1"), D("2"), D("3"), D("4"), D("5"), D("6"), D("7")], D("4")),
+        # duplicates: only one highest and one lowest are dropped
+        ([D("10"), D("10"), D("0"), D("0"), D("5")], D("5")),
+        ([D("9"), D("9"), D("9"), D("9"), D("9")], D("9")),
+        # four scores: nothing dropped
+        ([D("0"), D("10"), D("10"), D("10")], D("7.5")),
     ],
 )
 def test_aggregate(values, expected):
