@@ -27,6 +27,8 @@ def notice_for_step(sender, instance, name, source, target, **kwargs):
         kind = TENDER_NOTICES.get(str(target))
     elif label == "tenders.Contract":
         kind = NoticeKind.CONTRACT if str(target) == "signed" else None
+    elif label == "tenders.Clarification":
+        kind = NoticeKind.CLARIFICATION if str(target) == "published" else None
     else:
         kind = None
     if kind is not None:

@@ -7,4 +7,5 @@ class TendersConfig(AppConfig):
     verbose_name = _("项目采购")
 
     def ready(self):
-        from . import demo, documents, panels, steps  # noqa: F401  (seeder, PDFs, panels, steps)
+        # seeder, PDFs, panels, scheduled steps, end-of-scoring receiver, overdue reminders
+        from . import demo, documents, panels, receivers, reminders, steps  # noqa: F401

@@ -58,7 +58,8 @@ STEP_STATE = {kind: state for state, kind in TENDER_NOTICES.items()}
 
 def _step_at(obj, content_type, kind):
     """When the step happened: its transition record (a catch-up run may come much later)."""
-    target = "signed" if obj._meta.label == "tenders.Contract" else STEP_STATE.get(kind)
+    own = {"tenders.Contract": "signed", "tenders.Clarification": "published"}
+    target = own.get(obj._meta.label) or STEP_STATE.get(kind)
     record = (
         TransitionRecord.objects.filter(content_type=content_type, object_id=obj.pk, target=target)
         .order_by("-at", "-pk")

@@ -76,13 +76,6 @@ def tender_start_evaluation(request, pk):
 
 
 @login_required
-@require_POST
-def tender_propose_award(request, pk):
-    services.tender_propose_award(tender=_tender(pk), user=request.user)
-    return redirect("tenders:detail", pk=pk)
-
-
-@login_required
 def panel_appoint(request, pk):
     tender = _tender(pk)
     if not rules.can_decide(tender, request.user):
