@@ -16,9 +16,10 @@ class OrganisationChoice(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if len(organisations) == 1:
+        only = list(organisations[:2])
+        if len(only) == 1:
             self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations[0].pk
+            self.fields["organisation"].initial = only[0].pk
 
 
 class QuestionForm(OrganisationChoice):
@@ -53,7 +54,13 @@ class ClarificationForm(forms.Form):
 
 
 class ProposeAwardForm(forms.Form):
-    bid = forms.TypedChoiceField(label=_("中标候选人"), coerce=int)
+    bid = forms.TypedChoiceField(
+        label=_("中标候选人"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("默认为排名第一的投标人。"),
+    )
     reason = forms.CharField(
         label=_("理由"),
         required=False,

@@ -58,8 +58,8 @@ def tender_reopen_award(request, pk):
 @login_required
 def objection_file(request, pk):
     tender = _tender(pk)
-    organisations = list(award_selectors.objector_organisations(request.user, tender))
-    if not organisations:
+    organisations = award_selectors.objector_organisations(request.user, tender)
+    if not organisations.exists():
         raise PermissionDenied
     form = ObjectionForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():

@@ -20,10 +20,8 @@ def _tender(pk) -> Tender:
 @login_required
 def question_ask(request, pk):
     tender = _tender(pk)
-    organisations = list(
-        Organisation.objects.filter(pk__in=rules.bidder_organisation_ids(request.user))
-    )
-    if not organisations or not rules.can_see_tender(tender, request.user):
+    organisations = Organisation.objects.filter(pk__in=rules.bidder_organisation_ids(request.user))
+    if not organisations.exists() or not rules.can_see_tender(tender, request.user):
         raise PermissionDenied
     form = QuestionForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
