@@ -8,4 +8,4 @@ class TendersConfig(AppConfig):
 
     def ready(self):
         # seeder, PDFs, panels, scheduled steps, end-of-scoring receiver, overdue reminders
-        from . import demo, documents, panels, receivers, reminders, steps  # noqa: F401
+        from . import demo, demo_award, documents, panels, receivers, reminders, steps  # noqa: F401
