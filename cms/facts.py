@@ -138,6 +138,23 @@ def _evaluation(facts: Facts, evaluation) -> None:
     facts.project_id = project.pk
 
 
+def _clarification(facts: Facts, clarification) -> None:
+    """澄清公告: the text, and the deadline as it now stands (moved when it was too close)."""
+    tender = clarification.tender
+    _tender_basics(facts, tender)
+    facts.add(_("澄清发布时间"), clarification.published_at)
+    if clarification.new_deadline:
+        facts.add(_("原投标截止时间"), clarification.previous_deadline)
+    facts.add(_("投标截止时间"), tender.deadline)
+    facts.add(_("澄清或修改内容"), clarification.text)
+    if clarification.new_deadline:
+        facts.summary = _("距投标截止不足法定期限，投标截止时间顺延至 %(deadline)s。") % {
+            "deadline": show(clarification.new_deadline)
+        }
+    else:
+        facts.summary = _("投标截止时间：%(deadline)s。") % {"deadline": show(tender.deadline)}
+
+
 def facts_for(kind: str, obj) -> Facts:
     facts = Facts()
     if obj is None:
@@ -151,6 +168,8 @@ def facts_for(kind: str, obj) -> Facts:
         facts.project_id = obj.project_id
     elif label == "evaluations.Evaluation":
         _evaluation(facts, obj)
+    elif label == "tenders.Clarification":
+        _clarification(facts, obj)
     else:
         facts.add(obj._meta.verbose_name, obj)
         names = {f.name: f.verbose_name for f in obj._meta.concrete_fields}

@@ -30,6 +30,8 @@ def notice_for_step(sender, instance, name, source, target, **kwargs):
     elif label == "evaluations.Evaluation":
         closed = str(target) in ("closed_pass", "closed_fail")
         kind = NoticeKind.EVALUATION if closed else None
+    elif label == "tenders.Clarification":
+        kind = NoticeKind.CLARIFICATION if str(target) == "published" else None
     else:
         kind = None
     if kind is not None:

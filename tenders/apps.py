@@ -7,6 +7,16 @@ class TendersConfig(AppConfig):
     verbose_name = _("项目采购")
 
     def ready(self):
-        from . import demo, documents, exports, panels, steps  # noqa: F401  (seeder, PDFs, panels, steps)
+        # seeder, PDFs, panels, scheduled steps, end-of-scoring receiver, overdue reminders
+        from . import (  # noqa: F401
+            demo,
+            demo_award,
+            documents,
+            exports,
+            panels,
+            receivers,
+            reminders,
+            steps,
+        )
 
         exports.register()

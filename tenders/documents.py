@@ -21,6 +21,19 @@ def _contract_can_view(contract, user) -> bool:
     )
 
 
+def _contract_version(contract) -> str:
+    """A new file when signed, countersigned or supplemented (补充协议 are part of it)."""
+    if not contract.signed_at:
+        return contract.state
+    parts = [contract.state, f"{contract.signed_at:%Y%m%d%H%M%S}"]
+    if contract.countersigned_at:
+        parts.append(f"c{contract.countersigned_at:%Y%m%d%H%M%S}")
+    supplements = contract.supplements.count()
+    if supplements:
+        parts.append(f"s{supplements}")
+    return "-".join(parts)
+
+
 documents.register(
     documents.DocumentKind(
         name="bid_receipt",
@@ -38,8 +51,13 @@ documents.register(
         model="tenders.Contract",
         title=lambda c: _("政府购买服务合同-%(t)s") % {"t": c.project.title},
         template="tenders/documents/contract.html",
-        context=lambda c: {"contract": c, "tender": c.tender, "project": c.project},
-        version=lambda c: f"{c.state}-{c.signed_at:%Y%m%d%H%M%S}" if c.signed_at else c.state,
+        context=lambda c: {
+            "contract": c,
+            "tender": c.tender,
+            "project": c.project,
+            "supplements": list(c.supplements.all()),
+        },
+        version=_contract_version,
         can_view=_contract_can_view,
     )
 )

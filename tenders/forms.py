@@ -155,6 +155,11 @@ class ContractForm(forms.Form):
     service_standard = forms.CharField(
         label=_("服务标准"), widget=forms.Textarea(attrs={"rows": 4})
     )
+    stable_service = forms.BooleanField(
+        label=_("稳定持续、资金有保障的服务（服务期限可长至三年）"),
+        required=False,
+        help_text=_("未勾选时服务期限不超过一年。"),
+    )
 
     def clean(self):
         data = super().clean()

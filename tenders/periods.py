@@ -63,3 +63,36 @@ def minimum_valid_bids(method: str, overrides: dict | None = None) -> int:
 def publicity_days(configured) -> int:
     """Publicity (公示) lasts at least one day whatever the setting says."""
     return max(1, int(configured or 1))
+
+
+# A clarification or change that can affect bids comes at least this many days before the
+# deadline (招标 15 日, 竞争性磋商 5 日; the other methods 5 日), or the deadline moves.
+CLARIFICATION_FLOOR_DAYS = {
+    "open": 15,
+    "invited": 15,
+    "consultation": 5,
+    "negotiation": 5,
+    "single_source": 5,
+    "venture": 5,
+}
+
+
+def clarification_days(method: str, overrides: dict | None = None) -> int:
+    floor = CLARIFICATION_FLOOR_DAYS[method]
+    return max(floor, int((overrides or {}).get(method, floor)))
+
+
+def deadline_after_clarification(
+    method: str, clarified_at: datetime, deadline: datetime, overrides: dict | None = None
+) -> datetime | None:
+    """The earliest lawful deadline after a clarification at `clarified_at`, or None when
+    `deadline` is already far enough. The new deadline keeps the clarification's time of
+    day and, falling on a day off, moves to the next working day."""
+    from .duedates import next_working_day
+
+    earliest = clarified_at + timedelta(days=clarification_days(method, overrides))
+    if deadline >= earliest:
+        return None
+    local = timezone.localtime(earliest)
+    day, _provisional = next_working_day(local.date())
+    return local + timedelta(days=(day - local.date()).days)

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import bids, invitations, panel, public, recusal, retender, workflow
+from .views import (
+    award,
+    bids,
+    clarifications,
+    invitations,
+    panel,
+    public,
+    recusal,
+    retender,
+    workflow,
+)
 
 app_name = "tenders"
 urlpatterns = [
@@ -21,10 +31,20 @@ urlpatterns = [
     path("invitations/<int:pk>/remove/", invitations.invitation_remove, name="invitation_remove"),
     path("<int:pk>/retender/", retender.retender, name="retender"),
     path("<int:pk>/start-evaluation/", workflow.tender_start_evaluation, name="start_evaluation"),
-    path("<int:pk>/propose-award/", workflow.tender_propose_award, name="propose_award"),
+    path("<int:pk>/propose-award/", award.tender_propose_award, name="propose_award"),
     path("<int:pk>/contract/", workflow.contract_form, name="contract"),
     path("<int:pk>/bid/", bids.bid_form, name="bid"),
     path("bids/<int:pk>/receipt/", bids.bid_receipt, name="receipt"),
     path("bids/<int:pk>/withdraw/", bids.bid_withdraw, name="withdraw"),
     path("bids/<int:pk>/file/", bids.bid_file, name="bid_file"),
+    # questions, clarifications, objections, contract follow-ups
+    path("<int:pk>/ask/", clarifications.question_ask, name="ask"),
+    path("questions/<int:pk>/answer/", clarifications.question_answer, name="answer"),
+    path("<int:pk>/clarify/", clarifications.clarification_publish, name="clarify"),
+    path("<int:pk>/reopen-award/", award.tender_reopen_award, name="reopen_award"),
+    path("<int:pk>/objection/", award.objection_file, name="object"),
+    path("objections/<int:pk>/answer/", award.objection_answer, name="objection_answer"),
+    path("objections/<int:pk>/withdraw/", award.objection_withdraw, name="objection_withdraw"),
+    path("contracts/<int:pk>/countersign/", award.contract_countersign, name="countersign"),
+    path("contracts/<int:pk>/supplement/", award.supplement_add, name="supplement"),
 ]

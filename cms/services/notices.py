@@ -71,6 +71,8 @@ def _step_at(obj, content_type, kind):
         targets = ["signed"]
     elif label == "evaluations.Evaluation":
         targets = ["closed_pass", "closed_fail"]
+    elif label == "tenders.Clarification":
+        targets = ["published"]
     else:
         targets = [STEP_STATE.get(kind)]
     record = (

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0002_one_time_code'),
+        ('marketplace', '0003_organisation_control'),
     ]
 
     operations = [

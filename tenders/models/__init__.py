@@ -1,4 +1,5 @@
 from .bid import Bid, BidState
+from .clarification import Clarification, ClarificationState, Question, QuestionState
 from .conflict import (
     ConflictDeclaration,
     EligibilityCheck,
@@ -10,12 +11,16 @@ from .conflict import (
 )
 from .contract import Contract, ContractState
 from .invitation import Invitation
+from .objection import Objection, ObjectionState
 from .panel import MemberKind, PanelMember, Score
+from .supplement import SupplementaryAgreement
 from .tender import Criterion, ProcurementMethod, Tender, TenderState
 
 __all__ = [
     "Bid",
     "BidState",
+    "Clarification",
+    "ClarificationState",
     "ConflictDeclaration",
     "Contract",
     "ContractState",
@@ -25,11 +30,16 @@ __all__ = [
     "ExclusionSource",
     "Invitation",
     "MemberKind",
+    "Objection",
+    "ObjectionState",
     "PanelMember",
     "ProcurementMethod",
+    "Question",
+    "QuestionState",
     "RecusalRequest",
     "RecusalState",
     "Score",
+    "SupplementaryAgreement",
     "Tender",
     "TenderState",
     "Tie",

@@ -102,6 +102,26 @@ def too_few_valid_bids(tender):
     return tender.valid_bids().count() < tender.min_valid_bids
 
 
+@condition(_("没有成立且影响中标结果的质疑，不能重新确定中标人。"))
+def has_upheld_objection(tender):
+    from .objection import ObjectionState
+
+    if tender.award_proposed_at is None:
+        return False
+    return tender.objections.filter(
+        state=ObjectionState.UPHELD,
+        may_change_result=True,
+        answered_at__gte=tender.award_proposed_at,
+    ).exists()
+
+
+@condition(_("尚有可能影响中标结果的质疑未答复或已成立，中标结果暂不能确定。"))
+def no_blocking_objection(tender):
+    from .objection import blocking_objections
+
+    return not blocking_objections(tender).exists()
+
+
 @condition(_("中标公示期尚未结束。"))
 def publicity_over(tender):
     return tender.publicity_ends_at is not None and clock.now() >= tender.publicity_ends_at
@@ -163,6 +183,9 @@ class Tender(WorkflowModel):
         related_name="+",
         verbose_name=_("拟中标投标"),
     )
+    # 评标结束（全部专家完成评分）: the purchaser confirms the winner within 5 working days.
+    scored_at = models.DateTimeField(_("评标完成时间"), null=True, blank=True)
+    award_proposed_at = models.DateTimeField(_("确定中标候选人时间"), null=True, blank=True)
     publicity_ends_at = models.DateTimeField(_("公示结束时间"), null=True, blank=True)
     awarded_at = models.DateTimeField(_("定标时间"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
@@ -257,14 +280,29 @@ class Tender(WorkflowModel):
     )
     def propose_award(self, *, by, reason="", winner, publicity_ends_at):
         self.winning_bid = winner
+        self.award_proposed_at = clock.now()
         self.publicity_ends_at = publicity_ends_at
+
+    @transition(
+        field="state",
+        source=[T.AWARD_PROPOSED, T.AWARDED],
+        target=T.EVALUATING,
+        permission=can_decide,
+        conditions=[has_upheld_objection],
+    )
+    def reopen_award(self, *, by, reason):
+        """质疑成立: back to evaluation so that the purchaser proposes the winner again."""
+        self.winning_bid = None
+        self.publicity_ends_at = None
+        self.awarded_at = None
+        self.scored_at = clock.now()  # the award is due again 5 working days from now
 
     @transition(
         field="state",
         source=T.AWARD_PROPOSED,
         target=T.AWARDED,
         permission=nobody,
-        conditions=[publicity_over],
+        conditions=[publicity_over, no_blocking_objection],
     )
     def award(self, *, by, reason=""):
         self.awarded_at = clock.now()

@@ -1,6 +1,5 @@
 """Writes on tenders: create, publish, open (or fail), evaluate, award, contract, cancel."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,8 +13,9 @@ from marketplace.models import Project, ProjectState
 from marketplace.services.notifications import notify
 from marketplace.workflow import SYSTEM, WorkflowError, apply_transition
 
-from .. import periods, selectors
+from .. import duedates, periods, selectors
 from ..models import Bid, BidState, Contract, Criterion, Tender, TenderState
+from ..models.objection import blocking_objections
 from ..rules import can_decide
 from .invitations import invitees_notify
 
@@ -132,21 +132,28 @@ def publicity_days() -> int:
 
 
 @transaction.atomic
-def tender_propose_award(*, tender: Tender, user, reason: str = "") -> Tender:
+def tender_propose_award(*, tender: Tender, user, reason: str = "", bid_id=None) -> Tender:
+    """Confirm the top-ranked bid (or, with a recorded reason, another valid bid) and publish it."""
     tender = Tender.objects.select_for_update().get(pk=tender.pk)
     if not can_decide(tender, user):
         raise PermissionDenied(_("您没有对此对象执行此操作的权限。"))
     ranking = selectors.ranking_for(tender)
     if tender.state == TenderState.EVALUATING and not ranking:
         raise WorkflowError(_("没有可排名的有效投标。"))
-    winner = Bid.objects.get(pk=ranking[0].bid_id) if ranking else None
+    chosen = int(bid_id) if bid_id else (ranking[0].bid_id if ranking else None)
+    if ranking and chosen not in {r.bid_id for r in ranking}:
+        raise WorkflowError(_("只能从有效投标中确定中标候选人。"), status=400)
+    if ranking and chosen != ranking[0].bid_id and not reason.strip():
+        raise WorkflowError(_("确定排名第一以外的投标人为中标候选人，须书面说明理由。"), status=400)
+    winner = Bid.objects.select_related("organisation").get(pk=chosen) if chosen else None
+    ends = duedates.publicity_end(clock.now(), publicity_days())
     tender = apply_transition(
         tender,
         "propose_award",
         actor=user,
-        reason=reason,
+        reason=reason.strip(),
         winner=winner,
-        publicity_ends_at=clock.now() + timedelta(days=publicity_days()),
+        publicity_ends_at=ends.at,
     )
     notify(
         users=selectors.people_to_tell_at_opening(tender),
@@ -154,9 +161,17 @@ def tender_propose_award(*, tender: Tender, user, reason: str = "") -> Tender:
         body=_("拟中标：%(org)s，公示至 %(end)s。")
         % {"org": winner.organisation.name, "end": f"{tender.publicity_ends_at:%Y-%m-%d %H:%M}"},
         url=reverse("tenders:detail", args=[tender.pk]),
-        key=f"tender-award-proposed-{tender.pk}",
+        key=f"tender-award-proposed-{tender.pk}-{tender.award_proposed_at:%Y%m%d%H%M%S}",
     )
     return tender
+
+
+@transaction.atomic
+def tender_reopen_award(*, tender: Tender, user, reason: str) -> Tender:
+    """质疑成立且影响中标结果: back to evaluation; the purchaser proposes the winner again."""
+    if not reason.strip():
+        raise WorkflowError(_("请说明重新确定中标人的理由。"), status=400)
+    return apply_transition(tender, "reopen_award", actor=user, reason=reason.strip())
 
 
 def tender_award(*, tender_id: int) -> Tender | None:
@@ -167,12 +182,21 @@ def tender_award(*, tender_id: int) -> Tender | None:
             return None
         if tender.publicity_ends_at is None or clock.now() < tender.publicity_ends_at:
             return None
+        if blocking_objections(tender).exists():
+            return None  # answered first (质疑未答复或已成立); the next run tries again
         return apply_transition(tender, "award", actor=SYSTEM, reason=_("公示期满，无异议。"))
 
 
 @transaction.atomic
 def contract_sign(
-    *, tender: Tender, user, amount: Decimal, start_date, end_date, service_standard: str
+    *,
+    tender: Tender,
+    user,
+    amount: Decimal,
+    start_date,
+    end_date,
+    service_standard: str,
+    stable_service: bool = False,
 ) -> Contract:
     """Record the signed contract with the winner and move tender and project on."""
     tender = apply_transition(tender, "contract_sign", actor=user)
@@ -186,6 +210,7 @@ def contract_sign(
         start_date=start_date,
         end_date=end_date,
         service_standard=service_standard,
+        stable_service=stable_service,
     )
     contract = apply_transition(contract, "sign", actor=user)
     tender.project = apply_transition(

@@ -9,7 +9,7 @@ from marketplace.forms import ReasonForm
 from marketplace.selectors import timeline_for
 from marketplace.workflow import available_transitions
 
-from .. import panel_selectors, rules, selectors
+from .. import award_selectors, panel_selectors, rules, selectors
 from ..models import Tender, TenderState
 
 RANKING_PUBLIC = [TenderState.AWARD_PROPOSED, TenderState.AWARDED, TenderState.CONTRACTED]
@@ -36,6 +36,7 @@ def tender_detail(request, pk, *, forms=None, status=200):
     show_ranking = tender.state in RANKING_PUBLIC or (
         not tender.is_sealed and (deciding or seat is not None)
     )
+    ranking = selectors.ranking_rows(tender) if show_ranking else []
     context = {
         "tender": tender,
         "criteria": tender.criteria.all(),
@@ -48,11 +49,12 @@ def tender_detail(request, pk, *, forms=None, status=200):
         ),
         "can_bid": tender.accepts_bids and bool(rules.bidder_organisation_ids(user)),
         "opened_bids": selectors.opened_bids(tender),
-        "ranking": selectors.ranking_rows(tender) if show_ranking else [],
+        "ranking": ranking,
         "timeline": timeline_for(tender),
         "cancel_form": ReasonForm(),
         "now": clock.now(),
         **panel_selectors.detail_context(tender, user, deciding=deciding, seat=seat),
+        **award_selectors.detail_context(tender, user, deciding=deciding, ranking=ranking),
         **(forms or {}),
     }
     return render(request, "tenders/tender_detail.html", context, status=status)

@@ -67,12 +67,6 @@ def tender_start_evaluation(request, pk):
 
 
 @login_required
-@require_POST
-def tender_propose_award(request, pk):
-    services.tender_propose_award(tender=_tender(pk), user=request.user)
-    return redirect("tenders:detail", pk=pk)
-
-
 @login_required
 def contract_form(request, pk):
     tender = get_object_or_404(Tender.objects.select_related("project", "winning_bid"), pk=pk)

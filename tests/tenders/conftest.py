@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from marketplace import clock
 from tenders.services import panel as panel_services
@@ -75,3 +76,14 @@ def proposed(evaluating, purchaser, panel, later):
 def awarded(proposed):
     with clock.travel(proposed.publicity_ends_at + timedelta(minutes=1)):
         return services.tender_award(tender_id=proposed.pk)
+
+
+# A fixed Monday in a year whose 调休 is announced: award and objection dates are exact.
+MARCH = timezone.make_aware(datetime(2026, 3, 2, 9, 0))
+
+
+@pytest.fixture
+def march():
+    """Run the test (and the fixtures after it) from 2026-03-02 09:00 (Asia/Shanghai)."""
+    with clock.travel(MARCH):
+        yield MARCH
