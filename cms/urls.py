@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import feeds, views
@@ -12,4 +12,5 @@ urlpatterns = [
     path("feeds/notices/<str:code>.atom", feeds.NoticeAtomFeed(), name="notice_atom_place"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", views.search, name="search"),
+    path("monitoring/", include("cms.monitoring.urls")),
 ]
