@@ -7,7 +7,7 @@ class NeedsConfig(AppConfig):
     verbose_name = _("居民需求")
 
     def ready(self):
-        from . import demo, documents, panels, signals  # noqa: F401  (seeder, receivers)
+        from . import demo, documents, panels, reminders, signals  # noqa: F401  (seeder, receivers, steps)
 
         panels.register()
         documents.register()

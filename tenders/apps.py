@@ -7,4 +7,4 @@ class TendersConfig(AppConfig):
     verbose_name = _("项目采购")
 
     def ready(self):
-        from . import demo, documents, panels, steps  # noqa: F401  (seeder, PDFs, panels, steps)
+        from . import demo, documents, panels, reminders, steps  # noqa: F401  (seeder, PDFs, panels, steps)
