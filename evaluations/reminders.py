@@ -114,7 +114,7 @@ def remind_deliveries() -> int:
     for d in running:
         org_admins = admins.get(d.contract.organisation_id, [])
         log_due = duedates.log_due(d.last_log, d.contract.start_date)
-        if due_soon(log_due) or (log_due < clock.today() and d.state == DeliveryState.IN_DELIVERY):
+        if due_soon(log_due) or log_due < clock.today():  # overdue: once for that date
             people = list({u.pk: u for u in team.get(d.pk, []) + org_admins}.values())
             notify(
                 users=people,

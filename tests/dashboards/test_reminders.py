@@ -13,7 +13,7 @@ from tenders import reminders as tender_reminders
 from tenders.models import PanelMember, TenderState
 from tests.marketplace.factories import force_state
 from tests.needs.factories import NeedFactory
-from tests.tenders.factories import published_tender
+from tests.tenders.factories import bidder, published_tender, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,8 @@ def test_panel_members_who_have_not_scored_are_reminded_once(
     purchaser, evaluator, evaluator2, django_capture_on_commit_callbacks
 ):
     tender = published_tender(purchaser)
+    org, user = bidder()
+    force_state(submit(tender, org, user), "valid")
     force_state(tender, TenderState.EVALUATING, opened_at=clock.now() - timedelta(days=4))
     PanelMember.objects.create(tender=tender, evaluator=evaluator, declared_at=clock.now())
     PanelMember.objects.create(
@@ -107,6 +109,8 @@ def test_scorer_org_and_purchaser_reminders(
     assert keys(evaluator2, "remind:party_scoring") == []  # evaluation B is not due yet
     assert len(keys(org_admin, "remind:rectification")) == 1  # deadline today
     assert len(keys(org_admin, "remind:delivery_log")) == 1  # no log since the start
+    assert len(keys(world["org2_admin"], "remind:delivery_log")) == 1
+    assert keys(world["org2_admin"], "remind:rectification") == []
     payments = keys(purchaser, "remind:payment")
     assert len(payments) == len(set(payments)) >= 2  # each signing instalment once
     assert keys(purchaser_elsewhere, "remind:") == []
