@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import feeds, views
@@ -15,4 +15,5 @@ urlpatterns = [
     path("open/projects/<int:pk>/", views.project_public, name="project_public"),
     path("places/", views.place_pick, name="place_pick"),
     path("places/<str:code>/", views.place_projects, name="place_projects"),
+    path("monitoring/", include("cms.monitoring.urls")),
 ]

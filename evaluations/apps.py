@@ -7,7 +7,7 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("执行与评估")
 
     def ready(self):
-        from . import documents, exports, panels, seed  # noqa: F401  (seed registers its seeder)
+        from . import documents, exports, panels, reminders, seed  # noqa: F401  (seeder, steps)
 
         panels.register_panels()
         documents.register_documents()

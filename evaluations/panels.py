@@ -1,8 +1,11 @@
 """Sections contributed to the project page and to "my work" (constant queries each)."""
 
+from marketplace import rules as core
+from marketplace.models import Role
 from marketplace.panels import Panel, register
 
 from . import selectors
+from .services.surveys import survey_token
 
 
 def project_context(project, user):
@@ -24,13 +27,38 @@ def project_context(project, user):
 
 
 def my_work_context(_obj, user):
+    """Team members: logs to write. Scorers: evaluation parties with their due date.
+    Purchasers: evaluations to close, payments to release, contracts to set up.
+    Organisations: deliveries with the next log due and rectification deadlines.
+    Residents: surveys waiting for an answer. Community staff: progress of local projects."""
+    if not user.is_authenticated:
+        return None
+    purchaser = bool(core.places_for(user, Role.PURCHASER))
+    member = bool(core.organisation_ids(user))
     context = {
-        "deliveries": list(selectors.deliveries_to_log(user)[:20]),
-        "parties": list(selectors.parties_waiting_for(user)[:20]),
-        "evaluations": list(selectors.evaluations_to_close(user)[:20]),
-        "payments": list(selectors.payments_to_release(user)[:20]),
-        "contracts": list(selectors.contracts_to_set_up(user)[:20]),
+        "deliveries": list(selectors.deliveries_to_log(user)[:20]) if member else [],
+        "parties": selectors.with_scoring_due(
+            selectors.parties_waiting_for(user)[:20], lambda p: p.evaluation
+        ),
+        "evaluations": selectors.with_scoring_due(selectors.evaluations_to_close(user)[:20])
+        if purchaser
+        else [],
+        "payments": list(selectors.payments_to_release(user)[:20]) if purchaser else [],
+        "contracts": list(selectors.contracts_to_set_up(user)[:20])
+        if core.organisation_ids(user, {Role.ORG_ADMIN})
+        else [],
+        "surveys": [],
+        "running": [],
+        "community": [],
     }
+    if core.has_role(user, Role.RESIDENT):
+        context["surveys"] = list(selectors.surveys_waiting_for(user)[:10])
+        for party in context["surveys"]:
+            party.token = survey_token(party)
+    if member:
+        context["running"] = selectors.with_log_due(selectors.organisation_deliveries(user)[:20])
+    if core.places_for(user, Role.COMMUNITY_STAFF):
+        context["community"] = selectors.with_progress(selectors.community_deliveries(user)[:10])
     return context if any(context.values()) else None
 
 

@@ -3,13 +3,13 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 
 from marketplace import clock
 from marketplace import rules as core
 from marketplace.models import Role
 
-from . import rules
+from . import duedates, rules
 from .models import (
     Delivery,
     DeliveryLog,
@@ -22,6 +22,7 @@ from .models import (
     PartyScore,
     PaymentItem,
     PaymentState,
+    SurveyResponse,
     TeamMember,
     Volunteer,
     VolunteerCertificate,
@@ -159,19 +160,22 @@ def evaluations_to_close(user):
     )
 
 
-def payments_to_release(user):
+def payments_ready():
+    """Pending instalments whose condition holds (signing, or the gating evaluation passed)."""
     passed = Evaluation.objects.filter(
         delivery__contract=OuterRef("contract"), state=EvaluationState.CLOSED_PASS
     )
+    return PaymentItem.objects.filter(state=PaymentState.PENDING).filter(
+        Q(gate="signing")
+        | Q(Exists(passed.filter(kind="mid")), gate="mid_pass")
+        | Q(Exists(passed.filter(kind="final")), gate="final_pass")
+    )
+
+
+def payments_to_release(user):
     return (
-        PaymentItem.objects.filter(
-            _purchaser_scope(user, "contract__project__"), state=PaymentState.PENDING
-        )
-        .filter(
-            Q(gate="signing")
-            | Q(Exists(passed.filter(kind="mid")), gate="mid_pass")
-            | Q(Exists(passed.filter(kind="final")), gate="final_pass")
-        )
+        payments_ready()
+        .filter(_purchaser_scope(user, "contract__project__"))
         .select_related("contract__project", "contract__delivery")
     )
 
@@ -329,3 +333,90 @@ def overdue_milestones(delivery) -> list[str]:
         contract.start_date, contract.end_date, clock.today(), passed_gates(delivery)
     )
     return [EvaluationKind(k).label for k in kinds]
+
+
+# "My work" additions: due dates, surveys, organisations' deliveries, community progress.
+def with_scoring_due(items, evaluation=lambda x: x):
+    items = list(items)
+    for item in items:
+        item.due = duedates.scoring_due(evaluation(item).opened_at)
+    return items
+
+
+def surveys_waiting_for(user):
+    """Open residents' surveys of projects in the user's resident places not yet answered."""
+    scope = Q(pk__in=[])
+    for place in core.places_for(user, Role.RESIDENT):
+        scope |= Q(evaluation__delivery__project__community__code__startswith=place.prefix)
+    answered = SurveyResponse.objects.filter(party=OuterRef("pk"), user=user)
+    return (
+        EvaluationParty.objects.filter(
+            scope, kind=PartyKind.RESIDENTS, evaluation__state=EvaluationState.OPEN
+        )
+        .exclude(Exists(PartyScore.objects.filter(party=OuterRef("pk"))))
+        .exclude(Exists(answered))
+        .select_related("evaluation__delivery__project")
+        .order_by("evaluation__opened_at", "pk")
+    )
+
+
+LIVE = [DeliveryState.IN_DELIVERY, DeliveryState.RECTIFYING, DeliveryState.UNDER_EVALUATION]
+
+
+def organisation_deliveries(user):
+    """Deliveries of the user's organisations still running, with the latest log date."""
+    return (
+        Delivery.objects.filter(
+            contract__organisation_id__in=core.organisation_ids(user), state__in=LIVE
+        )
+        .annotate(last_log=Max("logs__date", filter=Q(logs__is_current=True)))
+        .select_related("project", "contract")
+        .order_by("rectification_deadline", "pk")
+    )
+
+
+def with_log_due(deliveries):
+    """Deliveries with `.log_due` (in delivery or rectifying) and `.overdue` set."""
+    deliveries = list(deliveries)
+    today = clock.today()
+    for d in deliveries:
+        d.log_due = duedates.log_due(d.last_log, d.contract.start_date)
+        d.overdue = d.log_due < today or (
+            d.rectification_deadline is not None and d.rectification_deadline < today
+        )
+    return deliveries
+
+
+def community_deliveries(user):
+    """Deliveries of projects in the user's communities (community staff)."""
+    scope = Q(pk__in=[])
+    for place in core.places_for(user, Role.COMMUNITY_STAFF):
+        scope |= Q(project__community__code__startswith=place.prefix)
+    return (
+        Delivery.objects.filter(scope)
+        .exclude(state=DeliveryState.TERMINATED)
+        .select_related("project", "contract")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def with_progress(deliveries):
+    """Each delivery's `.percent`: the mean of its indicators' progress (two queries in all)."""
+    from marketplace.models import Indicator
+
+    deliveries = list(deliveries)
+    indicators: dict[int, list] = {}
+    for i in Indicator.objects.filter(project__in=[d.project_id for d in deliveries]):
+        indicators.setdefault(i.project_id, []).append((i.pk, i.name, i.unit, i.target))
+    totals: dict[int, dict] = {}
+    for r in (
+        DeliveryLog.objects.filter(delivery__in=deliveries, is_current=True)
+        .values("delivery", "indicator")
+        .annotate(total=Sum("count"))
+        .order_by()
+    ):
+        totals.setdefault(r["delivery"], {})[r["indicator"]] = r["total"]
+    for d in deliveries:
+        rows = indicator_progress(indicators.get(d.project_id, []), totals.get(d.pk, {}))
+        d.percent = round(sum(r.bar for r in rows) / len(rows)) if rows else 0
+    return deliveries

@@ -35,3 +35,24 @@ def render_context(slot: str, obj, user) -> list[tuple[str, dict]]:
         if ctx is not None:
             shown.append((panel.template, ctx))
     return shown
+
+
+@dataclass
+class Listing:
+    """The first items of a queue and its live total (counted in the same query)."""
+
+    items: list
+    count: int
+
+    def __bool__(self):
+        return self.count > 0
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+def listing(queryset, limit: int = 20) -> Listing:
+    from django.db.models import Count, Window
+
+    items = list(queryset.annotate(listing_total=Window(Count("pk")))[:limit])
+    return Listing(items, items[0].listing_total if items else 0)

@@ -7,7 +7,8 @@ class NeedsConfig(AppConfig):
     verbose_name = _("居民需求")
 
     def ready(self):
-        from . import demo, documents, exports, importers, panels, signals  # noqa: F401
+        # seeder, PDFs, panels, receivers, reminder steps
+        from . import demo, documents, exports, importers, panels, reminders, signals  # noqa: F401
 
         importers.register()
         exports.register()

@@ -188,3 +188,38 @@ def consultation_decisions(consultation):
 
 def decisions_for(need):
     return need.decisions.select_related("consultation").order_by("-consultation__date", "-pk")
+
+
+def followed_needs(user):
+    """Needs the user follows (not their own), latest first."""
+    return (
+        Need.objects.filter(follows__user=user)
+        .exclude(author=user)
+        .select_related("community")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def needs_awaiting_consultation(user):
+    """Published needs in the user's communities that no consultation has decided yet."""
+    decided = ConsultationDecision.objects.filter(need=OuterRef("pk"))
+    return (
+        Need.objects.filter(staff_scope(user), state=NeedState.PUBLISHED)
+        .exclude(Exists(decided))
+        .select_related("community")
+        .order_by("-endorsement_count", "created_at", "pk")
+    )
+
+
+def designs_returned(user):
+    """Project designs the purchaser returned to the user's communities for revision."""
+    from marketplace.models import Project, ProjectState
+
+    scope = Q(pk__in=[])
+    for place in staff_communities(user):
+        scope |= Q(community__code__startswith=place.prefix)
+    return (
+        Project.objects.filter(scope, state=ProjectState.RETURNED)
+        .select_related("community")
+        .order_by("-updated_at", "-pk")
+    )

@@ -12,6 +12,7 @@ class TendersConfig(AppConfig):
             demo,
             demo_award,
             documents,
+            due_reminders,
             exports,
             panels,
             receivers,

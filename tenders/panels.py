@@ -2,9 +2,9 @@
 
 from marketplace import panels
 from marketplace import rules as core_rules
-from marketplace.models import ProjectState
+from marketplace.models import ProjectState, Role
 
-from . import rules, selectors
+from . import next_due, rules, selectors
 from .models import Tender, TenderState
 
 RANKED = [TenderState.AWARD_PROPOSED, TenderState.AWARDED, TenderState.CONTRACTED]
@@ -32,19 +32,39 @@ def project_context(project, user):
     }
 
 
+STATE_ORDER = {value: i for i, value in enumerate(TenderState.values)}
+
+
+def _by_state(tenders) -> list:
+    """Tenders with their next legal date, grouped by state (workflow order)."""
+    return sorted(next_due.with_due(tenders), key=lambda t: STATE_ORDER[t.state])
+
+
 def my_work_context(_obj, user):
+    """Purchaser: designs to approve, tenders with their next legal date. Organisation: open
+    tenders it may bid on, its bids and receipts, its contracts. Evaluator: panel seats."""
     if not user.is_authenticated:
         return None
+    purchaser = bool(core_rules.places_for(user, Role.PURCHASER))
+    bidder = bool(rules.bidder_organisation_ids(user))
+    member = bool(core_rules.organisation_ids(user))
     ctx = {
-        "to_act": list(selectors.tenders_for_purchaser(user)[:20]),
-        "to_tender": list(selectors.approved_projects_for_purchaser(user)[:20]),
-        "open": [],
-        "bids": [],
-        "seats": list(selectors.seats_of(user)[:20]) if rules.is_evaluator(user) else [],
+        "designs": panels.listing(selectors.designs_to_approve(user)) if purchaser else [],
+        "to_act": _by_state(selectors.tenders_for_purchaser(user)[:20]) if purchaser else [],
+        "to_tender": panels.listing(selectors.approved_projects_for_purchaser(user))
+        if purchaser
+        else [],
+        "open": panels.listing(selectors.eligible_open_tenders(user)) if bidder else [],
+        "bids": panels.listing(selectors.bids_of_user_organisations(user)) if bidder else [],
+        "contracts": panels.listing(selectors.contracts_of_user_organisations(user))
+        if member
+        else [],
+        "seats": [],
     }
-    if rules.bidder_organisation_ids(user):
-        ctx["open"] = list(selectors.open_tenders()[:20])
-        ctx["bids"] = list(selectors.bids_of_user_organisations(user)[:20])
+    if rules.is_evaluator(user):
+        ctx["seats"] = list(selectors.seats_of(user)[:20])
+        for seat in ctx["seats"]:
+            seat.due = next_due.next_due(seat.tender)
     if not any(ctx.values()):
         return None
     return ctx

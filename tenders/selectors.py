@@ -179,3 +179,54 @@ def seats_of(user):
         .select_related("tender")
         .order_by("-pk")
     )
+
+
+def designs_to_approve(user):
+    """Project designs submitted to the user's purchaser places, oldest first."""
+    from marketplace.models import Project, ProjectState
+
+    scope = Q(pk__in=[])
+    for place in core_rules.places_for(user, Role.PURCHASER):
+        scope |= Q(purchaser_place__code__startswith=place.prefix)
+    return (
+        Project.objects.filter(scope, state=ProjectState.SUBMITTED)
+        .select_related("community")
+        .order_by("updated_at", "pk")
+    )
+
+
+def eligible_open_tenders(user):
+    """Open tenders one of the user's organisations may bid on (not in bad credit, and not
+    the organisation of the project's designer); each marked `has_bid` when one is in."""
+    from django.db.models import Exists, OuterRef
+
+    from marketplace.models import Organisation, RoleAssignment
+
+    own = bidder_organisation_ids(user)
+    good = list(
+        Organisation.objects.filter(pk__in=own, bad_credit=False).values_list("pk", flat=True)
+    )
+    if not good:
+        return Tender.objects.none()
+    designer_tied = RoleAssignment.objects.filter(
+        user_id=OuterRef("project__designer_id"), organisation_id__in=good
+    )
+    live = Bid.objects.filter(
+        tender=OuterRef("pk"), organisation_id__in=good, state=BidState.SUBMITTED
+    )
+    return (
+        open_tenders()
+        .exclude(Exists(designer_tied))
+        .annotate(has_bid=Exists(live))
+        .filter(deadline__gt=clock.now())
+    )
+
+
+def contracts_of_user_organisations(user):
+    from .models import Contract
+
+    return (
+        Contract.objects.filter(organisation_id__in=core_rules.organisation_ids(user))
+        .select_related("project", "organisation")
+        .order_by("-created_at", "-pk")
+    )

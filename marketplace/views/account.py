@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import clock, panels, selectors
+from .. import clock, panels, rules, selectors
 
 
 @login_required
@@ -12,6 +12,7 @@ def my_work(request):
         request,
         "marketplace/my_work.html",
         {
+            "roles": rules.assignments(request.user),
             "projects": selectors.projects_for_user(request.user)[:20],
             "panels": panels.render_context("my_work", None, request.user),
             "notifications": request.user.notifications.all()[:5],

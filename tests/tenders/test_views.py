@@ -208,10 +208,10 @@ def test_my_work_constant_queries(client, purchaser, places, django_assert_max_n
     for _ in range(size):
         submit(published_tender(purchaser), org, user)
     client.force_login(user)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("my_work")).status_code == 200
     client.force_login(purchaser)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("my_work")).status_code == 200
 
 

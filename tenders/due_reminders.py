@@ -1,0 +1,63 @@
+"""Reminder steps before a tender's legal dates (once per tender and date):
+purchasers before the end of publicity and before the contract is due; seated panel
+members who have not finished scoring before the scoring date."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from marketplace import scheduling
+from marketplace.models import Role
+from marketplace.reminders import PlaceHolders, due_soon, key
+from marketplace.services.notifications import notify
+
+from . import next_due as duedates
+from .models import Tender, TenderState
+
+
+@scheduling.register("tenders.remind_purchasers")
+def remind_purchasers() -> int:
+    purchasers = PlaceHolders(Role.PURCHASER)
+    tenders = Tender.objects.filter(
+        state__in=[TenderState.AWARD_PROPOSED, TenderState.AWARDED]
+    ).select_related("project__purchaser_place", "project__community")
+    sent = 0
+    for tender in tenders:
+        due = duedates.next_due(tender)
+        if due is None or not due_soon(due.at):
+            continue
+        people = purchasers.covering(tender.project.purchaser_place or tender.project.community)
+        notify(
+            users=people,
+            title=_("%(label)s临近：%(t)s（%(at)s）")
+            % {"label": due.label, "t": tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
+            url=reverse("tenders:detail", args=[tender.pk]),
+            key=key(f"tender_{tender.state}", tender.pk, due.at),
+        )
+        sent += len(people)
+    return sent
+
+
+@scheduling.register("tenders.remind_panel")
+def remind_panel() -> int:
+    sent = 0
+    for tender in Tender.objects.filter(state=TenderState.EVALUATING):
+        due = duedates.next_due(tender)
+        if due is None or not due_soon(due.at):
+            continue
+        needed = tender.valid_bids().count() * tender.criteria.count()
+        seats = (
+            tender.panel.filter(has_conflict=False)
+            .annotate(n=Count("scores"))
+            .select_related("evaluator")
+        )
+        people = [s.evaluator for s in seats if s.n < needed]
+        notify(
+            users=people,
+            title=_("评分截止临近：%(t)s（%(at)s）")
+            % {"t": tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
+            url=reverse("tenders:score", args=[tender.pk]),
+            key=key("panel_scoring", tender.pk, due.at),
+        )
+        sent += len(people)
+    return sent
