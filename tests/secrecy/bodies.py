@@ -1,6 +1,7 @@
 """What a response says, as text: HTML, JSON, CSV, XML, PDF (pdftotext) and xlsx (its XML)."""
 
 import io
+import json
 import re
 import subprocess
 import zipfile
@@ -29,6 +30,11 @@ def text(response) -> str:
             return "\n".join(
                 archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
             )
+    if "json" in kind:  # un-escape \\uXXXX so that Chinese names can be searched for
+        try:
+            return json.dumps(json.loads(data), ensure_ascii=False)
+        except ValueError:
+            pass
     if "charset=" in kind:
         return data.decode(kind.split("charset=")[-1].split(";")[0].strip(), "replace")
     return data.decode("utf-8", "replace")
@@ -36,15 +42,16 @@ def text(response) -> str:
 
 VOLATILE = [
     # Per-request tokens.
-    re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"'),
-    re.compile(r'"csrfToken": ?"[^"]*"'),
-    re.compile(r'(csrf[_-]?token["\']?[:=]\s*["\'])[^"\']*'),
+    re.compile(r'csrfmiddlewaretoken\\?"\s+value=\\?"[^"\\]*'),
+    re.compile(r'csrf[_-]?token["\']?\s*[:=]\s*["\'][^"\']*', re.IGNORECASE),
     re.compile(r'(nonce=")[^"]*'),
     # Clock readings: ISO or Chinese date-times, relative times ("3 分钟前", "just now").
     re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?"),
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"),
     re.compile(r"\d{1,2}:\d{2}(:\d{2})?"),
-    re.compile(r"[\d\s\xa0]*(分钟|秒|小时|minutes?|seconds?|hours?)(\s|&nbsp;)*(前|ago)"),
+    re.compile(r"[\d\s\xa0]*(分钟|秒|小时|minutes?|seconds?|hours?)(\s|&nbsp;)*(之前|前|ago)"),
+    # Wagtail numbers each visit to an edit form (an editing session).
+    re.compile(r"editing-sessions/(ping/[\w/]+?|release)/\d+/"),
     re.compile(r"刚刚|just now"),
     re.compile(r'data-w-tooltip-content-value="[^"]*"'),
 ]

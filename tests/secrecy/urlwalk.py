@@ -27,9 +27,9 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.regex_helper import normalize
 
-PER_PATTERN = 4  # at most this many URLs per pattern (products of candidates are capped)
+PER_PATTERN = 3  # at most this many URLs per pattern (products of candidates are capped)
 PER_JOINT = 12  # … per pattern whose parameters are filled together (JOINT)
-PER_MODEL = 4  # at most this many objects of one model: the newest (the fixture's own)
+PER_MODEL = 3  # at most this many objects of one model: the newest (the fixture's own)
 PROJECT_APPS = ["tenders", "marketplace", "cms", "evaluations", "needs"]
 FALLBACK_MODELS = [
     "tenders.Tender",
