@@ -54,6 +54,8 @@ VOLATILE = [
     # Wagtail numbers each visit to an edit form (an editing session).
     re.compile(r"editing-sessions/[\w/]*"),
     re.compile(r"刚刚|just now"),
+    # Wagtail numbers StreamField block definitions per process (blockdef-3, blockdef-17…).
+    re.compile(r"blockdef-\d+"),
     re.compile(r'data-w-tooltip-content-value="[^"]*"'),
 ]
 
