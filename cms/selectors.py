@@ -54,11 +54,11 @@ def _count(label: str) -> int | None:
 
 
 def headline_figures() -> list[tuple[str, object]]:
-    """Live: needs received, projects, organisations, service hours, average satisfaction.
-
-    Volunteers are added by the lead once evaluations has its volunteer figures.
-    """
+    """Live: needs received, projects, organisations, volunteers, service hours, average
+    satisfaction."""
     from django.utils.translation import gettext as _
+
+    from evaluations.selectors import volunteer_figures
 
     from .figures import average_satisfaction, plain, service_hours_total
 
@@ -67,6 +67,7 @@ def headline_figures() -> list[tuple[str, object]]:
         (_("收到居民需求"), _count("needs.Need")),
         (_("服务项目"), Project.objects.count()),
         (_("社会组织"), Organisation.objects.count()),
+        (_("注册志愿者"), volunteer_figures()["registered"]),
         (_("服务时长（小时）"), plain(service_hours_total())),
         (_("平均满意度（分）"), plain(satisfaction) if satisfaction is not None else "—"),
     ]

@@ -344,23 +344,14 @@ def satisfaction(place: Place) -> dict:
 
 
 def volunteers(place: Place, total: "Row") -> dict:
-    """Volunteers named on delivery teams (registered) and those active in the last 12 months.
+    """Registered volunteers serving communities in the place (the volunteer register), those
+    with recorded service hours in the last 12 months, and registrations per 100 households
+    where every community's household count is known."""
+    from evaluations.selectors import volunteer_figures
 
-    LEAD: when evaluations gains its Volunteer register (`volunteer_figures(place=)`), read
-    the registered count from there; the active count keeps this definition.
-    """
-    year_ago = clock.today() - timedelta(days=365)
-    team = TeamMember.objects.filter(
-        is_volunteer=True, delivery__project__community__code__startswith=place.prefix
-    )
-    agg = team.aggregate(
-        registered=Count("user", distinct=True),
-        active=Count(
-            "user",
-            distinct=True,
-            filter=Q(delivery__logs__is_current=True, delivery__logs__date__gte=year_ago),
-        ),
-    )
+    figures = volunteer_figures(place=place)
+    agg = {"registered": figures["registered"], "active": figures["active_12m"]}
+    agg["hours"] = figures["hours"]
     agg["per_100_households"] = (
         (Decimal(agg["registered"]) * 100 / total.households).quantize(Decimal("0.01"))
         if total.households and total.with_households == total.communities

@@ -19,6 +19,8 @@ from evaluations.models import (
     EvaluationParty,
     PaymentItem,
     SurveyResponse,
+    Volunteer,
+    VolunteerService,
 )
 from evaluations.services import delivery as delivery_services
 from marketplace.models import PlaceLevel, Project, Role, TransitionRecord
@@ -103,13 +105,34 @@ def organisations(t):
     delivery_services.team_member_add(
         delivery=volunteer_delivery, user=admin_w, member=helper, role="志愿者", is_volunteer=True
     )
-    DeliveryLog.objects.create(
+    log = DeliveryLog.objects.create(
         delivery=volunteer_delivery,
         author=admin_w,
         indicator=c3.project.indicators.first(),
         activity="入户探访",
         date=NOW.date() - timedelta(days=30),
         place="社区B1",
+    )
+    # The volunteer register: one volunteer serving b1, with 2 hours on that activity.
+    registered = Volunteer.objects.create(
+        name="志愿者甲",
+        phone="13800000009",
+        id_number="11010519491231002X",
+        number="V-TEST-1",
+        organisation=w,
+        registered_by=admin_w,
+        user=helper,
+    )
+    registered.communities.add(t["b1"])
+    started = NOW - timedelta(days=30)
+    VolunteerService.objects.create(
+        volunteer=registered,
+        log=log,
+        organisation=w,
+        started_at=started,
+        ended_at=started + timedelta(hours=2),
+        hours=Decimal("2"),
+        recorded_by=admin_w,
     )
     # Payments: the first instalment of the a2 delivery (30% of 50,000) released.
     first = PaymentItem.objects.filter(contract=qualified.contract).order_by("pk").first()
