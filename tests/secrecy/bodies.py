@@ -57,6 +57,12 @@ VOLATILE = [
     # Wagtail numbers StreamField block definitions per process (blockdef-3, blockdef-17…).
     re.compile(r"blockdef-\d+"),
     re.compile(r'data-w-tooltip-content-value="[^"]*"'),
+    # Draftail block keys: Wagtail's HTML→contentstate converter gives every rich-text block
+    # a fresh random 5-character key each time it converts (contentstate_models.Block), e.g.
+    # the empty paragraph default in the StreamField block definitions of every edit form.
+    re.compile(r"(?<=key\\&quot;: \\&quot;)[a-z0-9]{5}(?=\\&quot;)"),
+    re.compile(r'(?<=\\"key\\": \\")[a-z0-9]{5}(?=\\")'),
+    re.compile(r'(?<="key": ")[a-z0-9]{5}(?=")'),
 ]
 
 

@@ -9,6 +9,8 @@ no notification or e-mail to anyone else may either.
 """
 
 import difflib
+import itertools
+import logging
 import time
 from urllib.parse import unquote
 
@@ -71,37 +73,51 @@ def urls_for(user, pairs, *, guard: bool) -> list[str]:
     """All URLs, except that behind a closed admin one per pattern, and only when `guard`
     (the guard is the same for every visitor it keeps out: two visitors prove it)."""
     closed = admin_prefixes(user)
-    out, done = [], set()
+    out, done, emitted = [], set(), set()
     for pattern, url in pairs:
+        if url in emitted:  # the same URL reached through two patterns: one request
+            continue
         if any(url.startswith(prefix) for prefix in closed):
             if not guard or pattern in done:
                 continue
             done.add(pattern)
+        emitted.add(url)
         out.append(url)
     return out
 
 
 def sweep(users: dict, pairs: list) -> dict:
     seen = {}
-    for role, user in users.items():
-        client = Client(raise_request_exception=False)
-        for url in urls_for(user, pairs, guard=role in GUARD_CHECKERS):
-            if user is not None and "_auth_user_id" not in client.session:
-                client.force_login(user)  # a logout URL ended the session: sign in again
-            began = time.monotonic()
-            response = client.get(url)
-            TIMES[url] = TIMES.get(url, 0) + time.monotonic() - began
-            body = text(response) + "\n" + response.get("Location", "")
-            seen[(role, url)] = (response.status_code, body)
-            forget_messages(client)
+    # Every refused request (hundreds of 403/404s) would log a warning with its traceback:
+    # formatting them is a good part of the run. Server errors (ERROR) are still logged.
+    quiet = [logging.getLogger(name) for name in ("django.request", "django.security")]
+    levels = [logger.level for logger in quiet]
+    for logger in quiet:
+        logger.setLevel(logging.ERROR)
+    try:
+        for role, user in users.items():
+            client = Client(raise_request_exception=False)
+            for url in urls_for(user, pairs, guard=role in GUARD_CHECKERS):
+                client.cookies.pop("messages", None)
+                session = client.session
+                if user is not None and "_auth_user_id" not in session:
+                    client.force_login(user)  # a logout URL ended the session: sign in again
+                else:
+                    forget_messages(session)
+                began = time.monotonic()
+                response = client.get(url)
+                TIMES[url] = TIMES.get(url, 0) + time.monotonic() - began
+                body = text(response) + "\n" + response.get("Location", "")
+                seen[(role, url)] = (response.status_code, body)
+    finally:
+        for logger, level in zip(quiet, levels, strict=True):
+            logger.setLevel(level)
     return seen
 
 
-def forget_messages(client) -> None:
+def forget_messages(session) -> None:
     """Messages queued by one request would show on a later one, and the two sweeps differ in
-    their URLs: each request starts without them."""
-    client.cookies.pop("messages", None)
-    session = client.session
+    their URLs: each request starts without them (the cookie's are dropped by the caller)."""
     if "_messages" in session:
         del session["_messages"]
         session.save()
@@ -127,13 +143,24 @@ def differences(before: dict, after: dict, roles) -> list[str]:
         old_status, old_body = before[key]
         a, b = normalised(old_body), normalised(body)
         if status != old_status or a != b:
-            diff = [
-                line
-                for line in difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0)
-                if line[:1] in "+-" and line[:3] not in ("+++", "---")
-            ]
-            found.append(f"{key[0]} {key[1]} ({old_status}→{status}): {diff[:6]}")
+            found.append(f"{key[0]} {key[1]} ({old_status}→{status}): {where(a, b)[:6]}")
     return found
+
+
+def where(a: str, b: str) -> list[str]:
+    """The changed lines of a unified diff, each cut to the characters around its first
+    difference (a line can be a whole StreamField definition of 100 kB)."""
+    diff = difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0)
+    removed, added = [], []
+    for line in diff:
+        if line[:3] not in ("+++", "---") and line[:1] in "+-":
+            (removed if line[0] == "-" else added).append(line[1:])
+    out = []
+    for old, new in itertools.zip_longest(removed, added, fillvalue=""):
+        same = enumerate(zip(old, new, strict=False))
+        at = next((k for k, (x, y) in same if x != y), min(len(old), len(new)))
+        out += [f"-…{old[max(at - 80, 0) : at + 80]}", f"+…{new[max(at - 80, 0) : at + 80]}"]
+    return out
 
 
 def identity_leaks(before: dict, after: dict, world, own: dict) -> list[str]:

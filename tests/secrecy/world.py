@@ -69,8 +69,10 @@ def build(places, fixtures: dict) -> World:
     seed_cms(lambda _m: None)
     purchaser = fixtures["purchaser"]
     tender = published_tender(purchaser)
-    judge = evaluator(7)
-    panel_services.panel_appoint(tender=tender, user=purchaser, evaluators=[judge])
+    # A lawful panel (five experts for 公开招标); the first is the visitor who sits on it.
+    panel = [evaluator(7 + i) for i in range(5)]
+    judge = panel[0]
+    panel_services.panel_appoint(tender=tender, user=purchaser, evaluators=panel)
     visitors = {
         "anonymous": None,
         "resident": fixtures["resident"],
