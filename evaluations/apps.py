@@ -7,7 +7,8 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("执行与评估")
 
     def ready(self):
-        from . import documents, exports, panels, reminders, seed  # noqa: F401  (seeder, steps)
+        # PDFs, exports, panels, reminder steps, seeder, the delivery-team conflict source
+        from . import conflicts, documents, exports, panels, reminders, seed  # noqa: F401
 
         panels.register_panels()
         documents.register_documents()
