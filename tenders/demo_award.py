@@ -46,7 +46,13 @@ def _questions(say):
         user=demo.user(ADMINS["tongxin"]),
         text="是否要求驻点社工每周在岗 5 天？",
     )
-    say(f"  答疑：{tender.title}（1 条已答复，1 条待答复）")
+    clarifications.clarification_publish(
+        tender=tender,
+        user=_purchaser(tender),
+        text="采购文件第三章“服务内容”中“每月开展活动不少于 4 场”更正为“每月开展活动不少于 3 场”。",
+        affects_bids=True,
+    )
+    say(f"  答疑与澄清：{tender.title}（1 条已答复，1 条待答复，1 份澄清公告）")
 
 
 def _objection(say):

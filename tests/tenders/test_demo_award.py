@@ -5,7 +5,7 @@ import pytest
 from marketplace import demo
 from tenders import demo as tender_demo
 from tenders import demo_award
-from tenders.models import Contract, Objection, Question, SupplementaryAgreement
+from tenders.models import Clarification, Contract, Objection, Question, SupplementaryAgreement
 
 
 @pytest.fixture
@@ -18,6 +18,7 @@ def seeded(places, monkeypatch):
 def counts():
     return (
         Question.objects.count(),
+        Clarification.objects.filter(state="published").count(),
         Objection.objects.count(),
         SupplementaryAgreement.objects.count(),
         Contract.objects.filter(countersigned_at__isnull=False).count(),
@@ -27,6 +28,6 @@ def counts():
 def test_seed_award_once(seeded):
     demo_award.seed_award(lambda _msg: None)
     first = counts()
-    assert first == (2, 1, 1, Contract.objects.count())
+    assert first == (2, 1, 1, 1, Contract.objects.count())
     demo_award.seed_award(lambda _msg: None)
     assert counts() == first
