@@ -14,16 +14,18 @@ from tenders.reminders import remind_overdue_duties
 from tenders.services import objections as objection_services
 from tenders.services import tenders as services
 from tests.tenders.conftest import score_all
+from tests.tenders.factories import check_all, confirm_all, score_only
 
 pytestmark = pytest.mark.usefixtures("march")
 
 
 def test_scoring_complete_is_noted(evaluating, panel, later):
     with clock.travel(later):
-        score_all(evaluating, panel[:2])
+        check_all(evaluating, panel)  # every member checks eligibility before anyone scores
+        score_only(evaluating, panel[:2])
         evaluating.refresh_from_db()
         assert evaluating.scored_at is None
-        score_all(evaluating, panel[2:])
+        score_only(evaluating, panel[2:])
     evaluating.refresh_from_db()
     assert abs(evaluating.scored_at - later) < timedelta(minutes=1)
 
@@ -32,6 +34,7 @@ def test_scoring_complete_is_noted(evaluating, panel, later):
 def scored(evaluating, panel, later):
     with clock.travel(later):
         score_all(evaluating, panel)
+        confirm_all(evaluating, panel)  # the panel report is signed by every member
     evaluating.refresh_from_db()
     return evaluating
 
