@@ -1,6 +1,5 @@
 """Reads for delivery, evaluation and payment pages and panels (constant queries)."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
@@ -17,15 +16,12 @@ from .models import (
     Evaluation,
     EvaluationParty,
     EvaluationState,
-    LogEvidence,
     PartyKind,
     PartyScore,
     PaymentItem,
     PaymentState,
     SurveyResponse,
     TeamMember,
-    Volunteer,
-    VolunteerCertificate,
     VolunteerService,
 )
 from .progress import indicator_progress
@@ -226,91 +222,18 @@ def can_view_delivery(delivery, user) -> bool:
     return can_see_project(delivery.project, user) or rules.decides(delivery, user)
 
 
-# Volunteers (志愿者): lists and figures with a constant number of queries.
-def volunteers_for(user):
-    """The volunteers a user may list: registered by one of the user's organisations."""
-    if not user.is_authenticated:
-        return Volunteer.objects.none()
-    return (
-        Volunteer.objects.filter(Q(organisation_id__in=core.organisation_ids(user)) | Q(user=user))
-        .select_related("organisation")
-        .annotate(total_hours=Sum("services__hours"))
-        .order_by("-registered_at", "-pk")
-    )
-
-
-def volunteer_service_org_ids(volunteer) -> set[int]:
-    return set(
-        VolunteerService.objects.filter(volunteer=volunteer)
-        .values_list("organisation_id", flat=True)
-        .distinct()
-    )
-
-
-def services_of(volunteer):
-    return VolunteerService.objects.filter(volunteer=volunteer).select_related(
-        "log__delivery__project", "organisation"
-    )
-
-
-def certificates_of(volunteer):
-    return VolunteerCertificate.objects.filter(volunteer=volunteer).select_related("organisation")
-
-
-def volunteers_for_delivery(delivery):
-    """Who may be picked for hours: registered by the delivering organisation or serving
-    the project's community."""
-    return (
-        Volunteer.objects.filter(
-            Q(organisation_id=delivery.contract.organisation_id)
-            | Q(communities=delivery.project.community_id)
-        )
-        .distinct()
-        .order_by("name", "pk")
-    )
-
-
-def log_volunteer_services(log, chain=None):
-    chain = chain or log_history(log)
-    return (
-        VolunteerService.objects.filter(log__in=[v.pk for v in chain])
-        .select_related("volunteer", "log")
-        .order_by("started_at", "pk")
-    )
-
-
-def log_evidence(chain):
-    """Evidence attached to every version of a log (a correction keeps the old evidence)."""
-    return LogEvidence.objects.filter(log__in=[v.pk for v in chain]).select_related("log")
-
-
-def volunteer_figures(place=None) -> dict:
-    """Registered volunteers, those active in the last 12 months (serving communities in
-    `place`'s subtree) and the hours they gave there (activities of projects in it)."""
-    volunteers = Volunteer.objects.all()
-    services = VolunteerService.objects.all()
-    if place is not None:
-        volunteers = volunteers.filter(communities__code__startswith=place.prefix)
-        services = services.filter(log__delivery__project__community__code__startswith=place.prefix)
-    since = clock.now() - timedelta(days=365)
-    counts = volunteers.aggregate(
-        registered=Count("pk", distinct=True),
-        active_12m=Count("pk", distinct=True, filter=Q(services__started_at__gte=since)),
-    )
-    hours = services.aggregate(h=Sum("hours"))["h"] or Decimal("0")
-    return {
-        "registered": counts["registered"],
-        "active_12m": counts["active_12m"],
-        "hours": hours,
-    }
-
-
-def certificate_by_code(code):
-    return (
-        VolunteerCertificate.objects.select_related("volunteer", "organisation")
-        .filter(code=code.upper())
-        .first()
-    )
+# Volunteers: in volunteer_selectors.py, re-exported here for pages and panels.
+from .volunteer_selectors import (  # noqa: E402, F401
+    certificate_by_code,
+    certificates_of,
+    log_evidence,
+    log_volunteer_services,
+    services_of,
+    volunteer_figures,
+    volunteer_service_org_ids,
+    volunteers_for,
+    volunteers_for_delivery,
+)
 
 
 def scores_delivery(delivery, user) -> bool:

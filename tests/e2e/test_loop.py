@@ -20,7 +20,7 @@ from marketplace import clock, scheduling
 from marketplace.models import ProjectState, Role
 from needs.models import ConsultationDecision, Need, NeedState
 from tenders.models import Bid, ContractState, Score, Tender, TenderState
-from tests.e2e.helpers import admin_of, as_user, ok, refused, without_tokens
+from tests.e2e.helpers import admin_of, as_user, design_form, ok, refused, without_tokens
 from tests.marketplace.factories import OrganisationFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
@@ -111,28 +111,7 @@ def test_the_whole_loop(
     ok(post(staff, reverse("needs:consultation_create"), consultation))
 
     # 2. Staff design a project from the need (indicators and budget lines).
-    design = {
-        "title": "翠湖长者关爱项目",
-        "background": "辖区独居老人多",
-        "beneficiaries": "独居老人",
-        "objectives": "提升生活质量",
-        "service_content": "上门探访、健康讲座",
-        "period_start": "2027-03-01",
-        "period_end": "2028-02-28",
-        "no_need_reason": "",
-        "needs": [need.pk],
-        "ind-TOTAL_FORMS": "1",
-        "ind-INITIAL_FORMS": "0",
-        "ind-0-kind": "output",
-        "ind-0-name": "上门探访",
-        "ind-0-unit": "次",
-        "ind-0-target": "40",
-        "bud-TOTAL_FORMS": "1",
-        "bud-INITIAL_FORMS": "0",
-        "bud-0-item": "探访物资",
-        "bud-0-unit_price": "500",
-        "bud-0-quantity": "40",
-    }
+    design = design_form(need)
     ok(post(staff, reverse("needs:design_create"), design))
     need.refresh_from_db()
     assert need.state == NeedState.ADOPTED
@@ -371,7 +350,8 @@ def test_the_whole_loop(
             url = reverse("evaluations:party_score", args=[party.pk])
             # the third-party seat refuses the winner's admin with its reason (409)
             status = 409 if kind == "third_party" else 403
-            assert refused(post(org_admin, url, {f"p{party.pk}-score": "100"}), status)
+            full = {f"p{party.pk}-c{c.pk}": "100" for c in party.criteria.all()}
+            assert refused(post(org_admin, url, full), status)
             assert not PartyScore.objects.filter(party=party).exists()
             marks = {f"p{party.pk}-c{c.pk}": "90" for c in party.criteria.all()}
             ok(post(scorers[kind], url, marks))

@@ -1,0 +1,99 @@
+"""Reads for volunteers (志愿者): lists, hours, certificates and figures (constant queries)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from marketplace import clock
+from marketplace import rules as core
+
+from .models import LogEvidence, Volunteer, VolunteerCertificate, VolunteerService
+
+
+def volunteers_for(user):
+    """The volunteers a user may list: registered by one of the user's organisations."""
+    if not user.is_authenticated:
+        return Volunteer.objects.none()
+    return (
+        Volunteer.objects.filter(Q(organisation_id__in=core.organisation_ids(user)) | Q(user=user))
+        .select_related("organisation")
+        .annotate(total_hours=Sum("services__hours"))
+        .order_by("-registered_at", "-pk")
+    )
+
+
+def volunteer_service_org_ids(volunteer) -> set[int]:
+    return set(
+        VolunteerService.objects.filter(volunteer=volunteer)
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    )
+
+
+def services_of(volunteer):
+    return VolunteerService.objects.filter(volunteer=volunteer).select_related(
+        "log__delivery__project", "organisation"
+    )
+
+
+def certificates_of(volunteer):
+    return VolunteerCertificate.objects.filter(volunteer=volunteer).select_related("organisation")
+
+
+def volunteers_for_delivery(delivery):
+    """Who may be picked for hours: registered by the delivering organisation or serving
+    the project's community."""
+    return (
+        Volunteer.objects.filter(
+            Q(organisation_id=delivery.contract.organisation_id)
+            | Q(communities=delivery.project.community_id)
+        )
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def log_volunteer_services(log, chain=None):
+    from .selectors import log_history  # selectors re-exports this module
+
+    chain = chain or log_history(log)
+    return (
+        VolunteerService.objects.filter(log__in=[v.pk for v in chain])
+        .select_related("volunteer", "log")
+        .order_by("started_at", "pk")
+    )
+
+
+def log_evidence(chain):
+    """Evidence attached to every version of a log (a correction keeps the old evidence)."""
+    return LogEvidence.objects.filter(log__in=[v.pk for v in chain]).select_related("log")
+
+
+def volunteer_figures(place=None) -> dict:
+    """Registered volunteers, those active in the last 12 months (serving communities in
+    `place`'s subtree) and the hours they gave there (activities of projects in it)."""
+    volunteers = Volunteer.objects.all()
+    services = VolunteerService.objects.all()
+    if place is not None:
+        volunteers = volunteers.filter(communities__code__startswith=place.prefix)
+        services = services.filter(log__delivery__project__community__code__startswith=place.prefix)
+    since = clock.now() - timedelta(days=365)
+    counts = volunteers.aggregate(
+        registered=Count("pk", distinct=True),
+        active_12m=Count("pk", distinct=True, filter=Q(services__started_at__gte=since)),
+    )
+    hours = services.aggregate(h=Sum("hours"))["h"] or Decimal("0")
+    return {
+        "registered": counts["registered"],
+        "active_12m": counts["active_12m"],
+        "hours": hours,
+    }
+
+
+def certificate_by_code(code):
+    return (
+        VolunteerCertificate.objects.select_related("volunteer", "organisation")
+        .filter(code=code.upper())
+        .first()
+    )
