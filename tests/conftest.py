@@ -1,7 +1,9 @@
 """Shared fixtures: a small real place tree and the users every permission test needs."""
 
 import pytest
+from wagtail.models import Collection, Locale, Page
 
+from cms.seeders import site_setup
 from marketplace.models import Role
 from tests.marketplace.factories import OrganisationFactory, UserFactory, grant, place_tree
 
@@ -90,3 +92,20 @@ def outsider(places):
 @pytest.fixture
 def superuser(db):
     return UserFactory(name="超级管理员", is_superuser=True, is_staff=True)
+
+
+def wagtail_roots():
+    """The rows Wagtail's data migrations make (absent when tests run with --no-migrations)."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="zh-hans")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def site(db):
+    """The demo site: home page (as the default site's root) and its sections."""
+    wagtail_roots()
+    return site_setup()

@@ -1,26 +1,8 @@
 import pytest
-from wagtail.models import Collection, Locale, Page
 
-from cms.seeders import cms_roles, site_setup
+from cms.seeders import cms_roles
 from marketplace.models import Role
 from tests.marketplace.factories import UserFactory, grant
-
-
-def wagtail_roots():
-    """The rows Wagtail's data migrations make (absent when tests run with --no-migrations)."""
-    if not Locale.objects.exists():
-        Locale.objects.create(language_code="zh-hans")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-@pytest.fixture
-def site(db):
-    """The demo site: home page (as the default site's root) and its sections."""
-    wagtail_roots()
-    return site_setup()
 
 
 @pytest.fixture

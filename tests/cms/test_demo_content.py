@@ -22,7 +22,7 @@ def counts():
 
 
 def test_seed_demo_makes_cases_policies_and_every_notice_kind(django_capture_on_commit_callbacks):
-    from .conftest import wagtail_roots
+    from tests.conftest import wagtail_roots
 
     wagtail_roots()
     with django_capture_on_commit_callbacks(execute=True):

@@ -14,7 +14,7 @@ from .factories import make_tender
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 17  # constant at every size: + service hours, satisfaction, latest cases, sections
+HOME_QUERIES = 19  # constant at every size: + service hours, satisfaction, volunteers (2), latest cases, sections
 INDEX_QUERIES = 12
 PHONE = re.compile(r"1[3-9]\d{9}")
 

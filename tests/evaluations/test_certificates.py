@@ -93,7 +93,7 @@ def test_certificate_pdf_carries_what_order_67_asks(
         certificate.code,
         f"/delivery/certificates/verify/{certificate.code}/",
     ):
-        assert expected in flat, expected
+        assert expected in flat, (expected, text)
     assert volunteer.id_number not in flat and volunteer.phone not in flat
     client.force_login(org_admin)
     assert client.get(url).status_code == 200

@@ -41,8 +41,9 @@ def test_volunteer_figures_by_place(
 
 
 def test_evaluation_concluded_signal_after_commit(
-    delivery, purchaser, staff, third_party, django_capture_on_commit_callbacks
+    site, delivery, purchaser, staff, third_party, django_capture_on_commit_callbacks
 ):
+    """The signal fires after the commit (with the rest of the on-commit work: the result notice)."""
     received = []
 
     def listener(sender, evaluation, passed, kind, **kwargs):

@@ -9,7 +9,7 @@ from marketplace import clock
 from tenders.models import ObjectionState, QuestionState, TenderState
 from tenders.services import objections as objection_services
 from tests.tenders.conftest import score_all
-from tests.tenders.factories import bidder
+from tests.tenders.factories import bidder, confirm_all
 
 pytestmark = pytest.mark.usefixtures("march")
 
@@ -63,7 +63,10 @@ def test_propose_another_winner_needs_a_reason_over_http(
     with clock.travel(later):
         score_all(evaluating, panel)
         client.force_login(purchaser)
-        page = client.get(reverse("tenders:detail", args=[evaluating.pk])).content.decode()
+        detail = reverse("tenders:detail", args=[evaluating.pk])
+        assert "确定中标候选人并公示" not in client.get(detail).content.decode()  # report unsigned
+        confirm_all(evaluating, panel)
+        page = client.get(detail).content.decode()
         assert "确定中标候选人并公示" in page and "法定时限" in page
         second = evaluating.bids.get(organisation=bidders[1][0])
         url = reverse("tenders:propose_award", args=[evaluating.pk])
