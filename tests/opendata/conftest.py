@@ -10,7 +10,6 @@ from evaluations.models import PaymentItem
 from evaluations.services.payments import payment_release
 from marketplace import clock
 from tenders.services import tenders as services
-from tests.cms.conftest import site  # noqa: F401
 from tests.evaluations.conftest import delivery, third_party  # noqa: F401
 from tests.evaluations.helpers import run_evaluation
 from tests.tenders.conftest import (  # noqa: F401
