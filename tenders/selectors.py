@@ -140,6 +140,20 @@ def seat_of(user, tender: Tender) -> PanelMember | None:
     return tender.panel.filter(evaluator=user).first()
 
 
+def decided_by(user, project_path: str = "project") -> Q:
+    """Rows whose project the user decides on (its purchaser place, else its community)."""
+    scope = Q(pk__in=[])
+    for place in core_rules.places_for(user, Role.PURCHASER):
+        scope |= Q(**{f"{project_path}__purchaser_place__code__startswith": place.prefix})
+        scope |= Q(
+            **{
+                f"{project_path}__purchaser_place__isnull": True,
+                f"{project_path}__community__code__startswith": place.prefix,
+            }
+        )
+    return scope
+
+
 def tenders_for_purchaser(user):
     """Tenders of projects the user decides on, open for action (not finished)."""
     scope = Q(pk__in=[])
