@@ -89,7 +89,11 @@ def _list_operation(resource) -> dict:
 
 
 def _detail_operation(resource) -> dict:
-    key = {"type": resource.key_type, "pattern": f"^{resource.key_pattern}$"}
+    key = (
+        {"type": "integer", "minimum": 1}
+        if resource.key_type == "integer"
+        else {"type": "string", "pattern": f"^{resource.key_pattern}$"}
+    )
     return {
         "operationId": f"{resource.name}_detail",
         "summary": _("单条%(what)s") % {"what": resource.summary},
