@@ -111,18 +111,27 @@ def _consult(staff, community, needs, days_ago=7):
     )
 
 
-def _design(title, community, needs, total: Decimal, *, reason=""):
-    staff = _staff(community)
-    if needs:
-        _consult(staff, community, needs)
+def _draft(user, title, community, needs, total: Decimal, *, reason=""):
+    """A design (项目书) in draft, with the demo's standard indicators and budget lines."""
     return designs.design_create(
-        user=staff,
+        user=user,
         community=community,
         fields=_fields(title, community, needs, reason),
         indicators=_indicators(),
         budget_lines=_budget(total),
         needs=needs,
     )
+
+
+def _submitted(user, title, community, needs, total: Decimal):
+    return project_submit(project=_draft(user, title, community, needs, total), user=user)
+
+
+def _design(title, community, needs, total: Decimal, *, reason=""):
+    staff = _staff(community)
+    if needs:
+        _consult(staff, community, needs)
+    return _draft(staff, title, community, needs, total, reason=reason)
 
 
 @transaction.atomic
@@ -228,15 +237,9 @@ def seed_needs(say):
         ],
     )
     # Approved: budget and funding source fixed.
-    project = designs.design_create(
-        user=staff,
-        community=cuihu,
-        fields=_fields("翠湖西路社区居家养老服务项目", cuihu, [n["a"], n["b"]]),
-        indicators=_indicators(),
-        budget_lines=_budget(Decimal("180000")),
-        needs=[n["a"], n["b"]],
+    project = _submitted(
+        staff, "翠湖西路社区居家养老服务项目", cuihu, [n["a"], n["b"]], Decimal("180000")
     )
-    project = project_submit(project=project, user=staff)
     project_approve(
         project=project,
         user=demo.user("purchaser"),
@@ -245,14 +248,7 @@ def seed_needs(say):
         reason="同意立项。",
     )
     # Draft.
-    designs.design_create(
-        user=staff,
-        community=cuihu,
-        fields=_fields("翠湖西路社区“四点半课堂”项目", cuihu, [n["c"]]),
-        indicators=_indicators(),
-        budget_lines=_budget(Decimal("60000")),
-        needs=[n["c"]],
-    )
+    _draft(staff, "翠湖西路社区“四点半课堂”项目", cuihu, [n["c"]], Decimal("60000"))
     # Submitted and returned (水晶宫社区).
     sjg = n["j"].community
     consultation_record(
@@ -264,24 +260,8 @@ def seed_needs(say):
         minutes="同意推进助残康复和便民服务点两项需求。",
         decisions=[(n["j"], Decision.GO_FORWARD, ""), (n["k"], Decision.GO_FORWARD, "")],
     )
-    submitted = designs.design_create(
-        user=staff2,
-        community=sjg,
-        fields=_fields("水晶宫社区助残康复项目", sjg, [n["j"]]),
-        indicators=_indicators(),
-        budget_lines=_budget(Decimal("95000")),
-        needs=[n["j"]],
-    )
-    project_submit(project=submitted, user=staff2)
-    returned = designs.design_create(
-        user=staff2,
-        community=sjg,
-        fields=_fields("水晶宫社区便民服务站项目", sjg, [n["k"]]),
-        indicators=_indicators(),
-        budget_lines=_budget(Decimal("150000")),
-        needs=[n["k"]],
-    )
-    returned = project_submit(project=returned, user=staff2)
+    _submitted(staff2, "水晶宫社区助残康复项目", sjg, [n["j"]], Decimal("95000"))
+    returned = _submitted(staff2, "水晶宫社区便民服务站项目", sjg, [n["k"]], Decimal("150000"))
     project_return(
         project=returned,
         user=demo.user("purchaser"),
@@ -301,15 +281,7 @@ def seed_needs(say):
             (n["n"], Decision.DEFER, "县农业农村局已安排技术培训，先行对接。"),
         ],
     )
-    p5 = designs.design_create(
-        user=rural,
-        community=village,
-        fields=_fields("西街口村留守儿童关爱项目", village, [n["m"]]),
-        indicators=_indicators(),
-        budget_lines=_budget(Decimal("120000")),
-        needs=[n["m"]],
-    )
-    p5 = project_submit(project=p5, user=rural)
+    p5 = _submitted(rural, "西街口村留守儿童关爱项目", village, [n["m"]], Decimal("120000"))
     project_approve(
         project=p5,
         user=demo.user("purchaser_county"),

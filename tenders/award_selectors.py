@@ -106,6 +106,25 @@ def objection_window(tender: Tender) -> duedates.Due | None:
     return duedates.objection_deadline(tender.publicity_ends_at)
 
 
+def objections_to_answer(user):
+    """Open objections (质疑) on tenders the user decides on, the oldest (first due) first."""
+    return (
+        Objection.objects.filter(selectors.decided_by(user, "tender__project"))
+        .filter(state=ObjectionState.FILED)
+        .select_related("tender", "organisation")
+        .order_by("filed_at", "pk")
+    )
+
+
+def with_answer_due(objections) -> list:
+    """The objections with `.due` (答复期限, 7 working days) and `.overdue` set."""
+    now = clock.now()
+    for o in objections:
+        o.due = duedates.answer_due(o.filed_at)
+        o.overdue = now > o.due.at
+    return objections
+
+
 @dataclass
 class Duty:
     label: str

@@ -1,6 +1,7 @@
 """Reminder steps before a tender's legal dates (once per tender and date):
-purchasers before the end of publicity and before the contract is due; seated panel
-members who have not finished scoring before the scoring date."""
+purchasers before the end of publicity, before the contract is due and before each open
+objection's answer is due (once per objection and date); seated panel members who have not
+finished scoring before the scoring date."""
 
 from django.db.models import Count
 from django.urls import reverse
@@ -12,7 +13,8 @@ from marketplace.reminders import PlaceHolders, due_soon, key
 from marketplace.services.notifications import notify
 
 from . import next_due as duedates
-from .models import Tender, TenderState
+from .duedates import answer_due
+from .models import Objection, ObjectionState, Tender, TenderState
 
 
 @scheduling.register("tenders.remind_purchasers")
@@ -33,6 +35,28 @@ def remind_purchasers() -> int:
             % {"label": due.label, "t": tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
             url=reverse("tenders:detail", args=[tender.pk]),
             key=key(f"tender_{tender.state}", tender.pk, due.at),
+        )
+        sent += len(people)
+    return sent + _remind_objection_answers(purchasers)
+
+
+def _remind_objection_answers(purchasers: PlaceHolders) -> int:
+    objections = Objection.objects.filter(state=ObjectionState.FILED).select_related(
+        "tender__project__purchaser_place", "tender__project__community"
+    )
+    sent = 0
+    for objection in objections:
+        due = answer_due(objection.filed_at)
+        if not due_soon(due.at):
+            continue
+        project = objection.tender.project
+        people = purchasers.covering(project.purchaser_place or project.community)
+        notify(
+            users=people,
+            title=_("质疑答复期限临近：%(t)s（%(at)s）")
+            % {"t": objection.tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
+            url=reverse("tenders:objection_answer", args=[objection.pk]),
+            key=key("objection_answer", objection.pk, due.at),
         )
         sent += len(people)
     return sent

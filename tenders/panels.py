@@ -4,7 +4,7 @@ from marketplace import panels
 from marketplace import rules as core_rules
 from marketplace.models import ProjectState, Role
 
-from . import next_due, rules, selectors
+from . import award_selectors, next_due, rules, selectors
 from .models import Tender, TenderState
 
 RANKED = [TenderState.AWARD_PROPOSED, TenderState.AWARDED, TenderState.CONTRACTED]
@@ -40,8 +40,16 @@ def _by_state(tenders) -> list:
     return sorted(next_due.with_due(tenders), key=lambda t: STATE_ORDER[t.state])
 
 
+def _objections(user):
+    """Objections awaiting the user's answer, each with its answer-due date."""
+    queue = panels.listing(award_selectors.objections_to_answer(user))
+    award_selectors.with_answer_due(queue.items)
+    return queue
+
+
 def my_work_context(_obj, user):
-    """Purchaser: designs to approve, tenders with their next legal date. Organisation: open
+    """Purchaser: designs to approve, tenders with their next legal date, objections to
+    answer by their due date. Organisation: open
     tenders it may bid on, its bids and receipts, its contracts. Evaluator: panel seats."""
     if not user.is_authenticated:
         return None
@@ -51,6 +59,7 @@ def my_work_context(_obj, user):
     ctx = {
         "designs": panels.listing(selectors.designs_to_approve(user)) if purchaser else [],
         "to_act": _by_state(selectors.tenders_for_purchaser(user)[:20]) if purchaser else [],
+        "objections": _objections(user) if purchaser else [],
         "to_tender": panels.listing(selectors.approved_projects_for_purchaser(user))
         if purchaser
         else [],

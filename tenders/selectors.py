@@ -140,14 +140,19 @@ def seat_of(user, tender: Tender) -> PanelMember | None:
     return tender.panel.filter(evaluator=user).first()
 
 
-def tenders_for_purchaser(user):
-    """Tenders of projects the user decides on, open for action (not finished)."""
+def decided_by(user, project_path: str = "project") -> Q:
+    """Rows whose project the user decides on (its purchaser place is in the user's scope)."""
     scope = Q(pk__in=[])
     for place in core_rules.places_for(user, Role.PURCHASER):
-        scope |= Q(project__purchaser_place__code__startswith=place.prefix)
+        scope |= Q(**{f"{project_path}__purchaser_place__code__startswith": place.prefix})
+    return scope
+
+
+def tenders_for_purchaser(user):
+    """Tenders of projects the user decides on, open for action (not finished)."""
     done = [TenderState.CONTRACTED, TenderState.FAILED, TenderState.CANCELLED]
     return (
-        Tender.objects.filter(scope)
+        Tender.objects.filter(decided_by(user))
         .exclude(state__in=done)
         .select_related("project")
         .order_by("deadline")

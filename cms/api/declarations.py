@@ -75,9 +75,20 @@ class Resource:
     fields: list[Field]
     filters: list[Filter] = field(default_factory=list)
     schema_name: str = ""
+    key: str = "id"  # the path parameter of /api/v1/<name>/<key>/
+    key_label: str = _("编号")
+    key_type: str = "integer"
+    key_pattern: str = r"[0-9]{1,18}"
+    lookup: str = "pk"
 
     def serialise(self, obj, context) -> dict:
         return {f.name: f.get(obj, context) for f in self.fields}
+
+    def find(self, key: str):
+        """The public object with this key, or None when malformed, unknown or not public."""
+        if not re.fullmatch(self.key_pattern, key):
+            return None
+        return self.queryset().filter(**{self.lookup: key}).first()
 
 
 # Parsers shared by the filters.

@@ -15,7 +15,17 @@ from .declarations import (
     parse_place,
     parse_prefix,
 )
-from .helpers import choice_filter, date_filters, iso, label, page_url, place_field, place_filter
+from .helpers import (
+    attr_field,
+    choice_filter,
+    coded_fields,
+    date_filters,
+    id_field,
+    page_field,
+    place_field,
+    place_filter,
+    time_field,
+)
 
 
 def _notices():
@@ -38,11 +48,10 @@ NOTICES = Resource(
     ),
     queryset=_notices,
     fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("title", "string", _("标题"), lambda o, c: o.title),
-        Field("kind", "string", _("公告类型代码"), lambda o, c: o.kind, enum=_notice_kinds()),
-        Field("kind_label", "string", _("公告类型"), label("kind")),
-        Field("step_at", "string", _("发生时间"), lambda o, c: iso(o.step_at), format="date-time"),
+        id_field(),
+        attr_field("title", "string", _("标题")),
+        *coded_fields("kind", _("公告类型代码"), _("公告类型"), _notice_kinds()),
+        time_field("step_at", _("发生时间")),
         place_field("place", _("地区"), lambda o: o.place, nullable=True),
         Field(
             "url", "string", _("网页地址"), lambda o, c: o.get_full_url(c["request"]), format="uri"
@@ -60,17 +69,17 @@ PLACES = Resource(
     summary=_("行政区划"),
     description=_("省、州/市、县/区、街道/乡镇、社区/村五级行政区划，按代码排序。"),
     queryset=lambda: Place.objects.select_related("parent").order_by("code"),
+    key="code",
+    key_label=_("区划代码"),
+    key_type="string",
+    key_pattern=r"[0-9]{12}",
+    lookup="code",
     fields=[
-        Field("code", "string", _("统计用区划代码（12 位）"), lambda o, c: o.code),
-        Field("name", "string", _("名称"), lambda o, c: o.name),
-        Field(
-            "level",
-            "integer",
-            _("层级：1 省 … 5 社区/村"),
-            lambda o, c: o.level,
-            enum=PlaceLevel.values,
+        attr_field("code", "string", _("统计用区划代码（12 位）")),
+        attr_field("name", "string", _("名称")),
+        *coded_fields(
+            "level", _("层级：1 省 … 5 社区/村"), _("层级名称"), PlaceLevel.values, "integer"
         ),
-        Field("level_label", "string", _("层级名称"), label("level")),
         Field(
             "parent",
             "string",
@@ -85,7 +94,7 @@ PLACES = Resource(
             lambda o, c: o.urban_rural or None,
             True,
         ),
-        Field("households", "integer", _("户数"), lambda o, c: o.households, True),
+        attr_field("households", "integer", _("户数"), True),
         Field("path", "string", _("全称"), lambda o, c: o.path_name),
     ],
     filters=[
@@ -119,42 +128,19 @@ ORGANISATIONS = Resource(
     description=_("社会组织公开名录（登记信息与信用状况，不含成员及联系方式），按名称排序。"),
     queryset=lambda: Organisation.objects.select_related("place").order_by("name", "pk"),
     fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("name", "string", _("名称"), lambda o, c: o.name),
-        Field("credit_code", "string", _("统一社会信用代码"), lambda o, c: o.credit_code),
-        Field("type", "string", _("类型代码"), lambda o, c: o.type, enum=OrganisationType.values),
-        Field("type_label", "string", _("类型"), label("type")),
-        Field(
-            "registration_authority",
-            "string",
-            _("登记管理机关"),
-            lambda o, c: o.registration_authority,
-        ),
-        Field(
-            "registered_on",
-            "string",
-            _("成立登记日期"),
-            lambda o, c: iso(o.registered_on),
-            format="date",
-        ),
+        id_field(),
+        attr_field("name", "string", _("名称")),
+        attr_field("credit_code", "string", _("统一社会信用代码")),
+        *coded_fields("type", _("类型代码"), _("类型"), OrganisationType.values),
+        attr_field("registration_authority", "string", _("登记管理机关")),
+        time_field("registered_on", _("成立登记日期"), format="date"),
         Field("rating", "string", _("等级评估（1A–5A）"), lambda o, c: o.rating or None, True),
-        Field("annual_report", "string", _("年报状态代码"), lambda o, c: o.annual_report),
-        Field("bad_credit", "boolean", _("列入失信名单"), lambda o, c: o.bad_credit),
-        Field(
-            "is_evaluation_agency",
-            "boolean",
-            _("第三方评估机构"),
-            lambda o, c: o.is_evaluation_agency,
-        ),
+        attr_field("annual_report", "string", _("年报状态代码")),
+        attr_field("bad_credit", "boolean", _("列入失信名单")),
+        attr_field("is_evaluation_agency", "boolean", _("第三方评估机构")),
         place_field("place", _("所在地"), lambda o: o.place),
         Field("description", "string", _("简介"), lambda o, c: mask_in_text(o.description)),
-        Field(
-            "url",
-            "string",
-            _("网页地址"),
-            page_url("organisation_detail", lambda o: o.pk),
-            format="uri",
-        ),
+        page_field("organisation_detail"),
     ],
     filters=[
         place_filter("place", _("地区代码：所在地在该地区及其下级地区的组织")),

@@ -91,3 +91,33 @@ def choice_filter(name, description, choices, path=None):
 
 def label(attr):
     return lambda o, c: str(getattr(o, f"get_{attr}_display")())
+
+
+def attr_field(name, type, description, nullable=False, **schema):
+    """A field that is the object's attribute of the same name."""
+    return Field(name, type, description, lambda o, c: getattr(o, name), nullable, **schema)
+
+
+def coded_fields(name, code_description, label_description, enum, type="string"):
+    """A code (with its enum) and, beside it as <name>_label, its display text."""
+    return [
+        attr_field(name, type, code_description, enum=list(enum)),
+        Field(f"{name}_label", "string", label_description, label(name)),
+    ]
+
+
+def time_field(name, description, nullable=False, format="date-time"):
+    """A date or date-time attribute in ISO 8601 (null when empty)."""
+    return Field(name, "string", description, lambda o, c: iso(getattr(o, name)), nullable, format)
+
+
+def id_field():
+    return Field("id", "integer", _("编号"), lambda o, c: o.pk)
+
+
+PAGE = _("网页地址")
+
+
+def page_field(url_name, name="url", description=PAGE):
+    """The absolute address of the object's page, reversed with its pk."""
+    return Field(name, "string", description, page_url(url_name, lambda o: o.pk), format="uri")

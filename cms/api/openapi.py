@@ -88,6 +88,40 @@ def _list_operation(resource) -> dict:
     }
 
 
+def _detail_operation(resource) -> dict:
+    key = (
+        {"type": "integer", "minimum": 1}
+        if resource.key_type == "integer"
+        else {"type": "string", "pattern": f"^{resource.key_pattern}$"}
+    )
+    return {
+        "operationId": f"{resource.name}_detail",
+        "summary": _("单条%(what)s") % {"what": resource.summary},
+        "description": _("与列表相同的公开字段；未公开或不存在的返回 404。"),
+        "tags": [resource.name],
+        "parameters": [
+            {
+                "name": resource.key,
+                "in": "path",
+                "required": True,
+                "description": str(resource.key_label),
+                "schema": key,
+            }
+        ],
+        "responses": {
+            "200": {
+                "description": str(resource.summary),
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": f"#/components/schemas/{_title(resource.name)}"}
+                    }
+                },
+            },
+            "404": {"$ref": "#/components/responses/NotFound"},
+        },
+    }
+
+
 def _form_schema(form_class) -> dict:
     properties, required = {}, []
     for name, field in form_class().fields.items():
@@ -145,6 +179,7 @@ def build(request) -> dict:
         schemas[name] = _item_schema(resource)
         schemas[f"{name}Page"] = _page_schema(name)
         paths[f"/{resource.name}/"] = {"get": _list_operation(resource)}
+        paths[f"/{resource.name}/{{{resource.key}}}/"] = {"get": _detail_operation(resource)}
     paths[f"/{NEEDS.name}/"]["post"] = _import_operation()
     schemas["NeedImport"] = _form_schema(NeedImportForm)
     schemas["ImportedNeed"] = {
@@ -187,6 +222,7 @@ def build(request) -> dict:
                 "BadRequest": _error_response(_("参数或输入有误（中文说明，按字段列出）")),
                 "Unauthorized": _error_response(_("缺少或无效的接口令牌")),
                 "Forbidden": _error_response(_("令牌无权在该地区提交")),
+                "NotFound": _error_response(_("没有这条公开数据（不存在或尚未公开）")),
             },
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
         },

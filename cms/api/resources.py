@@ -17,14 +17,16 @@ from tenders.models.bid import OPENED_STATES
 
 from .declarations import Field, Resource
 from .helpers import (
+    attr_field,
     choice_filter,
+    coded_fields,
     date_filters,
     decimal_text,
-    iso,
-    label,
-    page_url,
+    id_field,
+    page_field,
     place_field,
     place_filter,
+    time_field,
 )
 
 NEED_STATES = [s for s in NEED_PUBLIC_STATES if s != NeedState.MERGED]
@@ -42,40 +44,23 @@ NEEDS = Resource(
         .order_by("-created_at", "-pk")
     ),
     fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("title", "string", _("标题"), lambda o, c: o.title),
+        id_field(),
+        attr_field("title", "string", _("标题")),
         Field(
             "description",
             "string",
             _("具体描述（其中的电话、证件号已打码）"),
             lambda o, c: mask_in_text(o.description),
         ),
-        Field("category", "string", _("类别代码"), lambda o, c: o.category, enum=Category.values),
-        Field("category_label", "string", _("类别"), label("category")),
-        Field("state", "string", _("状态代码"), lambda o, c: o.state, enum=NEED_STATES),
-        Field("state_label", "string", _("状态"), label("state")),
+        *coded_fields("category", _("类别代码"), _("类别"), Category.values),
+        *coded_fields("state", _("状态代码"), _("状态"), NEED_STATES),
         place_field("community", _("社区/村"), lambda o: o.community),
-        Field("people_count", "integer", _("涉及人数"), lambda o, c: o.people_count),
-        Field("endorsement_count", "integer", _("附议数"), lambda o, c: o.endorsement_count),
-        Field("project_id", "integer", _("纳入的项目编号"), lambda o, c: o.project_id, True),
-        Field(
-            "created_at",
-            "string",
-            _("提出时间"),
-            lambda o, c: iso(o.created_at),
-            format="date-time",
-        ),
-        Field(
-            "published_at",
-            "string",
-            _("公开时间"),
-            lambda o, c: iso(o.published_at),
-            True,
-            "date-time",
-        ),
-        Field(
-            "url", "string", _("网页地址"), page_url("needs:detail", lambda o: o.pk), format="uri"
-        ),
+        attr_field("people_count", "integer", _("涉及人数")),
+        attr_field("endorsement_count", "integer", _("附议数")),
+        attr_field("project_id", "integer", _("纳入的项目编号"), True),
+        time_field("created_at", _("提出时间")),
+        time_field("published_at", _("公开时间"), True),
+        page_field("needs:detail"),
     ],
     filters=[
         place_filter("community", _("地区代码：该地区及其下级地区的需求")),
@@ -95,10 +80,9 @@ PROJECTS = Resource(
         .order_by("-created_at", "-pk")
     ),
     fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("title", "string", _("项目名称"), lambda o, c: o.title),
-        Field("state", "string", _("状态代码"), lambda o, c: o.state, enum=PUBLIC_PROJECT_STATES),
-        Field("state_label", "string", _("状态"), label("state")),
+        id_field(),
+        attr_field("title", "string", _("项目名称")),
+        *coded_fields("state", _("状态代码"), _("状态"), PUBLIC_PROJECT_STATES),
         place_field("community", _("社区/村"), lambda o: o.community),
         place_field("purchaser_place", _("购买主体所在地"), lambda o: o.purchaser_place),
         Field(
@@ -115,15 +99,8 @@ PROJECTS = Resource(
             lambda o, c: o.funding_source or None,
             True,
         ),
-        Field(
-            "period_start",
-            "string",
-            _("开始日期"),
-            lambda o, c: iso(o.period_start),
-            True,
-            "date",
-        ),
-        Field("period_end", "string", _("结束日期"), lambda o, c: iso(o.period_end), True, "date"),
+        time_field("period_start", _("开始日期"), True, "date"),
+        time_field("period_end", _("结束日期"), True, "date"),
         Field(
             "organisation",
             "object",
@@ -144,16 +121,8 @@ PROJECTS = Resource(
                 "credit_code": ("string", _("统一社会信用代码")),
             },
         ),
-        Field(
-            "created_at",
-            "string",
-            _("创建时间"),
-            lambda o, c: iso(o.created_at),
-            format="date-time",
-        ),
-        Field(
-            "url", "string", _("网页地址"), page_url("project_detail", lambda o: o.pk), format="uri"
-        ),
+        time_field("created_at", _("创建时间")),
+        page_field("project_detail"),
     ],
     filters=[
         place_filter("community", _("地区代码：该地区及其下级地区的项目")),
@@ -199,47 +168,19 @@ TENDERS = Resource(
         .order_by("-published_at", "-pk")
     ),
     fields=[
-        Field("id", "integer", _("编号"), lambda o, c: o.pk),
-        Field("title", "string", _("采购项目名称"), lambda o, c: o.title),
-        Field("state", "string", _("状态代码"), lambda o, c: o.state, enum=TENDER_STATES),
-        Field("state_label", "string", _("状态"), label("state")),
-        Field(
-            "method",
-            "string",
-            _("采购方式代码"),
-            lambda o, c: o.method,
-            enum=ProcurementMethod.values,
-        ),
-        Field("method_label", "string", _("采购方式"), label("method")),
+        id_field(),
+        attr_field("title", "string", _("采购项目名称")),
+        *coded_fields("state", _("状态代码"), _("状态"), TENDER_STATES),
+        *coded_fields("method", _("采购方式代码"), _("采购方式"), ProcurementMethod.values),
         Field(
             "ceiling_price",
             "string",
             _("最高限价（元，十进制字符串）"),
             lambda o, c: str(o.ceiling_price),
         ),
-        Field(
-            "published_at",
-            "string",
-            _("发布时间"),
-            lambda o, c: iso(o.published_at),
-            True,
-            "date-time",
-        ),
-        Field(
-            "deadline",
-            "string",
-            _("投标截止时间"),
-            lambda o, c: iso(o.deadline),
-            format="date-time",
-        ),
-        Field(
-            "opened_at",
-            "string",
-            _("开标时间"),
-            lambda o, c: iso(o.opened_at),
-            True,
-            "date-time",
-        ),
+        time_field("published_at", _("发布时间"), True),
+        time_field("deadline", _("投标截止时间")),
+        time_field("opened_at", _("开标时间"), True),
         Field(
             "number_of_bids", "integer", _("参与开标的投标家数（开标前为 null）"), _bid_count, True
         ),
@@ -255,19 +196,11 @@ TENDERS = Resource(
                 "price": ("string", _("投标报价（元）")),
             },
         ),
-        Field("project_id", "integer", _("项目编号"), lambda o, c: o.project_id),
+        attr_field("project_id", "integer", _("项目编号")),
         place_field("community", _("服务地点（社区/村）"), lambda o: o.project.community),
         place_field("purchaser_place", _("采购人所在地"), lambda o: o.project.purchaser_place),
-        Field(
-            "url", "string", _("网页地址"), page_url("tenders:detail", lambda o: o.pk), format="uri"
-        ),
-        Field(
-            "ocds_releases",
-            "string",
-            _("OCDS 发布包地址"),
-            page_url("ocds:tender_releases", lambda o: o.pk),
-            format="uri",
-        ),
+        page_field("tenders:detail"),
+        page_field("ocds:tender_releases", "ocds_releases", _("OCDS 发布包地址")),
     ],
     filters=[
         place_filter("project__community", _("地区代码：服务地点在该地区及其下级地区的采购")),

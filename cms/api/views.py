@@ -1,5 +1,5 @@
-"""Thin views of /api/v1/: a generic list view per declared resource, the need import,
-the OpenAPI schema and the human documentation page."""
+"""Thin views of /api/v1/: a generic list and detail view per declared resource, the need
+import, the OpenAPI schema and the human documentation page."""
 
 import json
 
@@ -59,6 +59,25 @@ def list_view(resource):
         return list_response(request, resource)
 
     view.__name__ = f"{resource.name}_list"
+    return view
+
+
+def detail_view(resource):
+    def view(request, **kwargs):
+        if request.method != "GET":
+            return errors({"__all__": [_("只支持 GET。")]}, status=405, headers={"Allow": "GET"})
+        key = kwargs[resource.key]
+        obj = resource.find(key)
+        if obj is None:
+            message = _("找不到%(key_label)s为 %(key)s 的公开%(what)s。") % {
+                "key_label": resource.key_label,
+                "key": key,
+                "what": resource.summary,
+            }
+            return errors({"__all__": [message]}, status=404)
+        return json_response(resource.serialise(obj, {"request": request}))
+
+    view.__name__ = f"{resource.name}_detail"
     return view
 
 

@@ -33,7 +33,9 @@ def test_schema_is_structurally_sound_and_every_ref_resolves(client):
             assert operation["operationId"] and operation["responses"]
             for parameter in operation.get("parameters", []):
                 assert {"name", "in", "schema"} <= set(parameter)
-                assert parameter["in"] == "query"
+                assert parameter["in"] in {"query", "path"}
+                if parameter["in"] == "path":
+                    assert f"{{{parameter['name']}}}" in path and parameter["required"]
     for ref in set(_refs(schema)):
         section, kind, name = ref.lstrip("#/").split("/")
         assert section == "components" and name in schema["components"][kind], ref
@@ -44,11 +46,11 @@ def test_schema_is_structurally_sound_and_every_ref_resolves(client):
 def test_every_route_is_documented_with_its_filters_and_fields(client):
     schema = get_json(client, reverse("api:openapi"))
     routes = [
-        "/" + str(p.pattern).removeprefix("v1/")
+        "/" + re.sub(r"<\w+:(\w+)>", r"{\1}", str(p.pattern).removeprefix("v1/"))
         for p in api_urls.urlpatterns
         if isinstance(p, URLPattern) and str(p.pattern).startswith("v1/")
     ]
-    assert len(routes) == len(RESOURCES) + 1
+    assert len(routes) == 2 * len(RESOURCES) + 1
     assert sorted(r for r in routes if r not in schema["paths"]) == []
     for resource in RESOURCES:
         operation = schema["paths"][f"/{resource.name}/"]["get"]
@@ -56,6 +58,9 @@ def test_every_route_is_documented_with_its_filters_and_fields(client):
         assert names == {f.name for f in resource.filters} | {"page", "page_size"}
         item = schema["components"]["schemas"][resource.name[:-1].capitalize()]
         assert set(item["properties"]) == {f.name for f in resource.fields}
+        detail = schema["paths"][f"/{resource.name}/{{{resource.key}}}/"]["get"]
+        assert [p["name"] for p in detail["parameters"]] == [resource.key]
+        assert {"200", "404"} <= set(detail["responses"])
     post = schema["paths"]["/needs/"]["post"]
     assert post["security"] == [{"bearerAuth": []}]
     assert {"200", "201", "400", "401", "403"} <= set(post["responses"])
@@ -67,6 +72,8 @@ def test_documented_fields_are_what_the_endpoints_return(client, places):
     schema = get_json(client, reverse("api:openapi"))
     result = get_json(client, reverse("api:places"))["results"][0]
     assert set(result) == set(schema["components"]["schemas"]["Place"]["properties"])
+    one = get_json(client, reverse("api:places_detail", args=[result["code"]]))
+    assert one == result
 
 
 def test_the_docs_page_in_chinese_lists_every_endpoint(client):
@@ -76,3 +83,4 @@ def test_the_docs_page_in_chinese_lists_every_endpoint(client):
     assert "开放接口说明" in text and "POST /api/v1/needs/" in text
     for resource in RESOURCES:
         assert f"GET /api/v1/{resource.name}/" in text
+        assert f"GET /api/v1/{resource.name}/&#123;{resource.key}&#125;/" in text

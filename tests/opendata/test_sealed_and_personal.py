@@ -28,6 +28,7 @@ def tender_outputs(client, tender) -> str:
         reverse("ocds:bulk"),
         reverse("api:tenders") + "?page_size=100",
         reverse("api:tenders") + f"?state={tender.state}",
+        reverse("api:tenders_detail", args=[tender.pk]),
         reverse("api:projects") + "?page_size=100",
     ]
     return "\n".join(text_of(client, url) for url in urls)
@@ -45,6 +46,8 @@ def test_no_bid_fact_before_opening_then_all_after(client, tender, bidders, late
     assert "numberOfTenderers" not in sealed and "tenderers" not in sealed
     api = get_json(client, reverse("api:tenders"))["results"][0]
     assert api["number_of_bids"] is None and api["winner"] is None
+    one = get_json(client, reverse("api:tenders_detail", args=[tender.pk]))
+    assert one["number_of_bids"] is None and one["winner"] is None
 
     with clock.travel(later):
         services.tender_open(tender_id=tender.pk)
@@ -54,6 +57,7 @@ def test_no_bid_fact_before_opening_then_all_after(client, tender, bidders, late
     record = get_json(client, reverse("ocds:tender_record", args=[tender.pk]))
     assert record["records"][0]["compiledRelease"]["tender"]["numberOfTenderers"] == 3
     assert get_json(client, reverse("api:tenders"))["results"][0]["number_of_bids"] == 3
+    assert get_json(client, reverse("api:tenders_detail", args=[tender.pk]))["number_of_bids"] == 3
 
 
 def test_a_tender_marked_opened_without_an_opening_shows_no_bids(client, tender, bidders):
@@ -102,6 +106,11 @@ def test_no_phone_id_number_or_person_name_in_any_output(
         ]
     for name in ("needs", "projects", "tenders", "notices", "places", "organisations"):
         urls.append(reverse(f"api:{name}") + "?page_size=100")
+    urls += [
+        reverse("api:needs_detail", args=[need.pk]),
+        reverse("api:projects_detail", args=[implemented.project_id]),
+        reverse("api:tenders_detail", args=[implemented.pk]),
+    ]
     text = "\n".join(text_of(client, url) for url in urls)
     assert "楼道扶手" in text  # the need itself is public
     assert "139****0000" in text and "530***********1234" in text  # typed-in numbers masked
