@@ -107,8 +107,7 @@ def tender_open(*, tender_id: int) -> Tender | None:
                 "n": valid,
                 "m": tender.min_valid_bids,
             }
-            tender = apply_transition(tender, "fail", actor=SYSTEM, reason=reason)
-            tender.project = apply_transition(tender.project, "reopen", actor=SYSTEM, reason=reason)
+            tender = fail_and_reopen(tender, "fail", actor=SYSTEM, reason=reason)
             title = _("采购流标：%(t)s") % {"t": tender.title}
         else:
             reason = _("已开标，有效投标 %(n)d 家。") % {"n": valid}
@@ -121,6 +120,14 @@ def tender_open(*, tender_id: int) -> Tender | None:
             key=f"tender-opened-{tender.pk}",
         )
         return tender
+
+
+def fail_and_reopen(tender: Tender, name: str, *, actor, reason: str) -> Tender:
+    """流标 by transition `name` (recorded; the 流标公告 follows), and free the project for
+    a new tender (tender_retender)."""
+    tender = apply_transition(tender, name, actor=actor, reason=reason)
+    tender.project = apply_transition(tender.project, "reopen", actor=actor, reason=reason)
+    return tender
 
 
 def tender_start_evaluation(*, tender: Tender, user) -> Tender:
