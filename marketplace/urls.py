@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .views import (
     account,
+    admin_shortcut,
     documents,
     exports,
     health,
@@ -52,6 +53,12 @@ urlpatterns = [
     path("api/", include("cms.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Before admin.site.urls: its own "view on site" tells which primary keys exist.
+    path(
+        "django-admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(admin_shortcut.view_on_site),
+        name="admin_view_on_site",
+    ),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("cms-documents/", include(wagtaildocs_urls)),

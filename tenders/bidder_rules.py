@@ -5,8 +5,11 @@
   control, may not both bid on the same tender. The later submission is refused with one
   generic message: it never says which organisation bid, nor how many did (bids are
   sealed). The check runs inside bid_submit's lock on the tender row, so two related
-  organisations submitting at the same moment cannot both get through.
+  organisations submitting at the same moment cannot both get through. A relation recorded
+  after both bid is caught at opening (related_among): both bids become invalid.
 """
+
+from collections.abc import Iterable
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -49,3 +52,32 @@ def refusal(tender: Tender, organisation: Organisation) -> str | None:
     ):
         return RELATED
     return None
+
+
+def are_related(a: Organisation, b: Organisation) -> bool:
+    """Same person in charge (a blank key never matches), or one controls the other."""
+    if a.pk == b.pk:
+        return False
+    same_person = bool(a.legal_representative_key) and (
+        a.legal_representative_key == b.legal_representative_key
+    )
+    return same_person or a.controlled_by_id == b.pk or b.controlled_by_id == a.pk
+
+
+def related_among(organisations: Iterable[Organisation]) -> dict[int, list[Organisation]]:
+    """{organisation id: the others it is related to} for the related ones (pure, no ORM)."""
+    orgs = list(organisations)
+    found: dict[int, list[Organisation]] = {}
+    for a in orgs:
+        others = [b for b in orgs if are_related(a, b)]
+        if others:
+            found[a.pk] = others
+    return found
+
+
+def related_reason(others: Iterable[Organisation]) -> str:
+    names = "、".join(o.name for o in others)
+    return _(
+        "与本项目投标人“%(names)s”存在关联关系（单位负责人为同一人，或存在直接控股、管理关系），"
+        "投标无效"
+    ) % {"names": names}

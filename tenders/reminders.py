@@ -1,14 +1,31 @@
-"""Scheduled overdue checks of the award and contract duties; each reminder is sent once."""
+"""Scheduled overdue checks of the award and contract duties; each reminder is sent once.
+
+The step returns how many reminders it newly sent (0 on a run that finds nothing new), not
+how many duties are overdue: the scheduler's log then shows what each pass did.
+"""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace import clock, scheduling
+from marketplace.models import Notification
 from marketplace.services.notifications import notify
 
 from . import award_selectors, duedates, selectors
 from .models import Objection, ObjectionState, Tender, TenderState
+
+
+def _send_once(*, users, key: str, **message) -> int:
+    """Notify those not yet told under `key`; returns how many that is."""
+    users = list({u.pk: u for u in users if u is not None}.values())
+    told = set(
+        Notification.objects.filter(key=key, user__in=users).values_list("user_id", flat=True)
+    )
+    new = [u for u in users if u.pk not in told]
+    if new:
+        notify(users=new, key=key, **message)
+    return len(new)
 
 
 def _url(tender, anchor=""):
@@ -26,14 +43,13 @@ def _award_overdue(now) -> int:
         due = duedates.award_confirm_due(tender.scored_at)
         if now <= due.at:
             continue
-        notify(
+        sent += _send_once(
             users=award_selectors.purchasers_of(tender),
             title=_("确定中标候选人已逾期：%(t)s") % {"t": tender.title},
             body=_("评标结束后应在 5 个工作日内（%(d)s 前）确定中标候选人。") % {"d": _when(due)},
             url=_url(tender),
             key=f"award-overdue-{tender.pk}-{tender.scored_at:%Y%m%d%H%M%S}",
         )
-        sent += 1
     return sent
 
 
@@ -44,14 +60,13 @@ def _answers_overdue(now) -> int:
         due = duedates.answer_due(objection.filed_at)
         if now <= due.at:
             continue
-        notify(
+        sent += _send_once(
             users=award_selectors.purchasers_of(objection.tender),
             title=_("质疑答复已逾期：%(t)s") % {"t": objection.tender.title},
             body=_("收到质疑后应在 7 个工作日内（%(d)s 前）书面答复。") % {"d": _when(due)},
             url=_url(objection.tender, "#obj-h"),
             key=f"objection-overdue-{objection.pk}",
         )
-        sent += 1
     return sent
 
 
@@ -71,14 +86,13 @@ def _contracts_overdue(now) -> int:
         else:
             users = selectors.organisation_people(contract.organisation)
             title = _("承接方签署合同已逾期：%(t)s")
-        notify(
+        sent += _send_once(
             users=users,
             title=title % {"t": tender.title},
             body=_("中标后应在 30 日内（%(d)s 前）由双方签订合同。") % {"d": _when(due)},
             url=_url(tender, "#contract-h"),
             key=f"contract-overdue-{tender.pk}-{'countersign' if contract else 'sign'}",
         )
-        sent += 1
     return sent
 
 

@@ -31,6 +31,11 @@ urlpatterns = [
     path("invitations/<int:pk>/remove/", invitations.invitation_remove, name="invitation_remove"),
     path("<int:pk>/retender/", retender.retender, name="retender"),
     path("<int:pk>/start-evaluation/", workflow.tender_start_evaluation, name="start_evaluation"),
+    path(
+        "<int:pk>/fail-after-review/",
+        workflow.tender_fail_after_review,
+        name="fail_after_review",
+    ),
     path("<int:pk>/propose-award/", award.tender_propose_award, name="propose_award"),
     path("<int:pk>/contract/", workflow.contract_form, name="contract"),
     path("<int:pk>/bid/", bids.bid_form, name="bid"),

@@ -45,3 +45,16 @@ def report_confirmed(tender):
     seated = panel_selectors.seated_members(tender)
     digest = panel_report.report_digest(tender)
     return bool(seated) and all(m.report_digest == digest for m in seated)
+
+
+@condition(
+    _("全体成员完成合格性审查后，合格投标仍不少于该采购方式要求的家数时，不能因资格审查流标。")
+)
+def review_left_too_few(tender):
+    """合格性审查 is complete and fewer bids passed it than the method needs (废标/流标)."""
+    from .. import panel_selectors
+
+    seated = panel_selectors.seated_members(tender)
+    if not panel_selectors.eligibility_complete(tender, seated):
+        return False
+    return len(panel_selectors.qualified_bid_ids(tender, seated)) < tender.min_valid_bids

@@ -14,6 +14,7 @@ from .panel_conditions import (
     enough_invitations,
     panel_ready,
     report_confirmed,
+    review_left_too_few,
 )
 
 
@@ -260,6 +261,16 @@ class Tender(WorkflowModel):
     )
     def fail(self, *, by, reason=""):
         """流标: fewer valid bids than the method needs."""
+
+    @transition(
+        field="state",
+        source=T.EVALUATING,
+        target=T.FAILED,
+        permission=can_decide,
+        conditions=[review_left_too_few],
+    )
+    def fail_after_review(self, *, by, reason=""):
+        """流标 after 合格性审查: fewer qualified bids than the method needs."""
 
     @transition(
         field="state",

@@ -13,7 +13,7 @@ from marketplace.models import Project, ProjectState
 from marketplace.services.notifications import notify
 from marketplace.workflow import SYSTEM, WorkflowError, apply_transition
 
-from .. import duedates, periods, selectors
+from .. import bidder_rules, duedates, periods, selectors
 from ..models import Bid, BidState, Contract, Criterion, Tender, TenderState
 from ..models.objection import blocking_objections
 from ..rules import can_decide
@@ -91,11 +91,17 @@ def tender_open(*, tender_id: int) -> Tender | None:
         if tender is None or tender.state != TenderState.PUBLISHED or clock.now() < tender.deadline:
             return None
         tender = apply_transition(tender, "open", actor=SYSTEM)
-        bids = Bid.objects.filter(tender=tender, state=BidState.SUBMITTED).select_related(
-            "organisation"
+        bids = list(
+            Bid.objects.filter(tender=tender, state=BidState.SUBMITTED).select_related(
+                "organisation"
+            )
         )
+        # 实施条例 §18, re-checked here: a relation may have been recorded after both bid.
+        related = bidder_rules.related_among(b.organisation for b in bids)
         for bid in bids:
             verdict = _opening_verdict(bid, tender)
+            if not verdict and bid.organisation_id in related:
+                verdict = bidder_rules.related_reason(related[bid.organisation_id])
             if verdict:
                 apply_transition(bid, "invalidate", actor=SYSTEM, reason=verdict)
             else:
@@ -107,8 +113,7 @@ def tender_open(*, tender_id: int) -> Tender | None:
                 "n": valid,
                 "m": tender.min_valid_bids,
             }
-            tender = apply_transition(tender, "fail", actor=SYSTEM, reason=reason)
-            tender.project = apply_transition(tender.project, "reopen", actor=SYSTEM, reason=reason)
+            tender = fail_and_reopen(tender, "fail", actor=SYSTEM, reason=reason)
             title = _("采购流标：%(t)s") % {"t": tender.title}
         else:
             reason = _("已开标，有效投标 %(n)d 家。") % {"n": valid}
@@ -121,6 +126,14 @@ def tender_open(*, tender_id: int) -> Tender | None:
             key=f"tender-opened-{tender.pk}",
         )
         return tender
+
+
+def fail_and_reopen(tender: Tender, name: str, *, actor, reason: str) -> Tender:
+    """流标 by transition `name` (recorded; the 流标公告 follows), and free the project for
+    a new tender (tender_retender)."""
+    tender = apply_transition(tender, name, actor=actor, reason=reason)
+    tender.project = apply_transition(tender.project, "reopen", actor=actor, reason=reason)
+    return tender
 
 
 def tender_start_evaluation(*, tender: Tender, user) -> Tender:

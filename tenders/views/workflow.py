@@ -14,6 +14,7 @@ from marketplace.models import Project
 from .. import rules
 from ..forms import DEFAULT_CRITERIA, ContractForm, CriterionFormSet, TenderForm
 from ..models import Tender
+from ..services import eligibility as eligibility_services
 from ..services import tenders as services
 from .public import tender_detail
 
@@ -67,6 +68,12 @@ def tender_start_evaluation(request, pk):
 
 
 @login_required
+@require_POST
+def tender_fail_after_review(request, pk):
+    eligibility_services.tender_fail_after_review(tender=_tender(pk), actor=request.user)
+    return redirect("tenders:detail", pk=pk)
+
+
 @login_required
 def contract_form(request, pk):
     tender = get_object_or_404(Tender.objects.select_related("project", "winning_bid"), pk=pk)

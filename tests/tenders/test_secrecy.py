@@ -7,6 +7,7 @@ from marketplace import clock
 from tenders.models import Bid
 from tenders.services import tenders as services
 from tests.tenders.factories import bidder, submit
+from tests.tenders.test_admin_view_on_site import shortcut as view_on_site
 
 PRICES = ["123457.89", "98765.43"]
 NAMES = ["保密测试甲社工服务中心", "保密测试乙公益发展中心"]
@@ -40,6 +41,7 @@ def urls(tender, bids):
         "/django-admin/tenders/tender/",
         f"/django-admin/tenders/tender/{tender.pk}/change/",
         "/django-admin/marketplace/transitionrecord/",
+        view_on_site(Bid, bid.pk),
         "/django-admin/",
     ]
 
