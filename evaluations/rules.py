@@ -69,6 +69,11 @@ def registers_volunteers(organisation, user) -> bool:
     return core.is_member_of(user, organisation)
 
 
+def serves_area(organisation, community) -> bool:
+    """An organisation registers volunteers for communities in its own area."""
+    return organisation.place.contains(community)
+
+
 def is_the_volunteer(volunteer, user) -> bool:
     return bool(user and user.is_authenticated and volunteer.user_id == user.pk)
 
