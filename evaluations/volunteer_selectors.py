@@ -7,8 +7,9 @@ from django.db.models import Count, Q, Sum
 
 from marketplace import clock
 from marketplace import rules as core
+from marketplace.models import Place, PlaceLevel, Role
 
-from .models import LogEvidence, Volunteer, VolunteerCertificate, VolunteerService
+from .models import LogEvidence, Volunteer, VolunteerCertificate, VolunteerService, VolunteerState
 
 
 def volunteers_for(user):
@@ -47,7 +48,8 @@ def volunteers_for_delivery(delivery):
     return (
         Volunteer.objects.filter(
             Q(organisation_id=delivery.contract.organisation_id)
-            | Q(communities=delivery.project.community_id)
+            | Q(communities=delivery.project.community_id),
+            state=VolunteerState.VERIFIED,
         )
         .distinct()
         .order_by("name", "pk")
@@ -96,4 +98,43 @@ def certificate_by_code(code):
         VolunteerCertificate.objects.select_related("volunteer", "organisation")
         .filter(code=code.upper())
         .first()
+    )
+
+
+def communities_open_to(user):
+    """Communities a resident may serve as a self-registered volunteer: those of the
+    streets (townships) where the resident lives."""
+    q = Q()
+    for place in core.places_for(user, Role.RESIDENT):
+        area = place.parent if place.level == PlaceLevel.COMMUNITY and place.parent else place
+        q |= Q(code__startswith=area.prefix)
+    if not q:
+        return Place.objects.none()
+    return Place.objects.filter(q, level=PlaceLevel.COMMUNITY).order_by("code")
+
+
+def volunteer_of(user):
+    """The user's own volunteer record, if any."""
+    if not user.is_authenticated:
+        return None
+    return Volunteer.objects.filter(user=user).first()
+
+
+def _staff_community_q(user, prefix="") -> Q:
+    q = Q()
+    for place in core.places_for(user, Role.COMMUNITY_STAFF):
+        q |= Q(**{f"{prefix}code__startswith": place.prefix})
+    return q
+
+
+def volunteers_to_verify(user):
+    """Self-registered volunteers waiting for this community staff member to verify."""
+    q = _staff_community_q(user)
+    if not q:
+        return Volunteer.objects.none()
+    return Volunteer.objects.filter(
+        state=VolunteerState.UNVERIFIED,
+        pk__in=Volunteer.communities.through.objects.filter(
+            place__in=Place.objects.filter(q, level=PlaceLevel.COMMUNITY)
+        ).values("volunteer_id"),
     )

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from marketplace.models import PlaceLevel
 from marketplace.validators import validate_mobile
+from marketplace.workflow import apply_transition
 
 from .. import rules
-from ..models import Volunteer
+from ..models import Volunteer, VolunteerState
 from ..validators import normalise_id_number, validate_id_number
 
 
@@ -112,3 +113,51 @@ def volunteer_register(
     _number(volunteer)
     volunteer.communities.set(communities)
     return volunteer
+
+
+@transaction.atomic
+def volunteer_self_register(
+    *, user, name: str, phone: str, id_number: str, skills: str = "", communities
+) -> Volunteer:
+    """A signed-in resident registers as a volunteer: linked to the account, unverified
+    until the staff of one of the chosen communities verify it. One registration per
+    account and per ID number (ValidationError in Chinese)."""
+    from ..volunteer_selectors import communities_open_to
+
+    if not rules.self_registers(user):
+        raise PermissionDenied(_("只有已登录的居民可以登记成为志愿者。"))
+    if Volunteer.objects.filter(user=user).exists():
+        raise ValidationError(_("您的账号已登记为志愿者，每个账号只能登记一次。"))
+    row = volunteer_clean(
+        name=name, phone=phone, id_number=id_number, skills=skills, communities=communities
+    )
+    communities = row.pop("communities")
+    open_to = set(communities_open_to(user).values_list("pk", flat=True))
+    outside = [p.name for p in communities if p.pk not in open_to]
+    if outside:
+        raise ValidationError(
+            {
+                "communities": [
+                    _("%(names)s 不在您居住的街道（乡镇）内。") % {"names": "、".join(outside)}
+                ]
+            }
+        )
+    try:
+        with transaction.atomic():
+            volunteer = Volunteer.objects.create(
+                **row,
+                organisation=None,
+                registered_by=user,
+                user=user,
+                state=VolunteerState.UNVERIFIED,
+            )
+    except IntegrityError as exc:
+        raise _duplicate_id() from exc
+    _number(volunteer)
+    volunteer.communities.set(communities)
+    return volunteer
+
+
+def volunteer_verify(*, volunteer: Volunteer, user, reason: str = "") -> Volunteer:
+    """Community staff of one of its communities verify a self-registered volunteer."""
+    return apply_transition(volunteer, "verify", actor=user, reason=reason)
