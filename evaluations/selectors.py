@@ -231,6 +231,7 @@ from .volunteer_selectors import (  # noqa: E402, F401
     log_volunteer_services,
     services_of,
     volunteer_figures,
+    volunteer_list_communities,
     volunteer_of,
     volunteer_service_org_ids,
     volunteers_for,

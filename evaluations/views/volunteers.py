@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -17,11 +19,19 @@ from ..services.volunteers import volunteer_register, volunteer_self_register, v
 
 @login_required
 def volunteer_list(request):
-    page = Paginator(selectors.volunteers_for(request.user), 30).get_page(request.GET.get("page"))
+    community = request.GET.get("community", "").strip()
+    volunteers = selectors.volunteers_for(request.user, community)
+    page = Paginator(volunteers, 30).get_page(request.GET.get("page"))
     organisations = Organisation.objects.filter(
         pk__in=core.organisation_ids(request.user)
     ).order_by("name")
-    context = {"page": page, "organisations": organisations}
+    context = {
+        "page": page,
+        "organisations": organisations,
+        "communities": selectors.volunteer_list_communities(selectors.volunteers_for(request.user)),
+        "community": community,
+        "query": urlencode({"community": community}) if community else "",
+    }
     return render(request, "evaluations/volunteer_list.html", context)
 
 
