@@ -1,15 +1,20 @@
 """A resident registers as a volunteer; staff of one of the chosen communities verify it."""
 
+from datetime import datetime, time, timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.models import Volunteer, VolunteerState
+from evaluations.services.volunteer_hours import volunteer_service_record
 from evaluations.services.volunteers import volunteer_self_register, volunteer_verify
 from marketplace.models import TransitionRecord
 from marketplace.workflow import WorkflowError
 
 from .factories import id_number, make_volunteer
+from .test_logs import record
 
 URL = "/delivery/volunteers/register/"
 
@@ -104,11 +109,18 @@ def test_verification_refused_to_others_and_twice(client, resident, staff, staff
 
 
 def test_unverified_volunteers_are_not_offered_for_hours(
-    resident, organisation, org_admin, places, delivery
+    resident, organisation, org_admin, social_worker, places, delivery
 ):
     from evaluations.selectors import volunteers_for_delivery
 
     self_registered = register(resident, places)
     registered = make_volunteer(organisation=organisation, user=org_admin, n=5)
     assert list(volunteers_for_delivery(delivery)) == [registered]
-    assert self_registered.state == VolunteerState.UNVERIFIED
+    log = record(delivery, social_worker)
+    start = timezone.make_aware(datetime.combine(log.date, time(9)))
+    with pytest.raises(ValidationError, match="尚未经社区核实"):
+        volunteer_service_record(
+            log=log, user=social_worker, volunteer=self_registered, started_at=start,
+            ended_at=start + timedelta(hours=1),
+        )  # fmt: skip
+    assert not self_registered.services.exists()
