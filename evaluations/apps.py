@@ -7,9 +7,10 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("执行与评估")
 
     def ready(self):
-        # PDFs, exports, panels, reminder steps, seeder, the delivery-team conflict source
-        from . import conflicts, documents, exports, panels, reminders, seed  # noqa: F401
+        # PDFs, exports, importers, panels, reminder steps, seeder, the delivery-team conflict source
+        from . import conflicts, documents, exports, importers, panels, reminders, seed  # noqa: F401
 
         panels.register_panels()
         documents.register_documents()
         exports.register()
+        importers.register()

@@ -1,7 +1,9 @@
-"""Exports of a delivery's logs and payments, with the same checks as their pages."""
+"""Exports of a delivery's logs and payments and of the volunteer list, with the same checks
+as their pages (volunteers' phones and ID numbers always masked)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.exports.base import Export, ExportColumn, field
@@ -70,6 +72,36 @@ PAYMENTS = Export(
 )
 
 
+def _volunteers(user, params):
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return selectors.volunteers_for(user, params.get("community", "").strip())
+
+
+def _last_activity(volunteer, _viewer):
+    when = volunteer.last_activity
+    return timezone.localtime(when).date() if when else ""
+
+
+VOLUNTEERS = Export(
+    slug="volunteers",
+    label=_("志愿者"),
+    columns=(
+        ExportColumn(_("姓名"), field("name")),
+        ExportColumn(_("志愿者编号"), field("number")),
+        ExportColumn(_("状态"), field("get_state_display")),
+        ExportColumn(_("手机号"), field("masked_phone")),
+        ExportColumn(_("居民身份证号码"), field("masked_id_number")),
+        ExportColumn(_("技能特长"), field("skills")),
+        ExportColumn(_("登记组织"), field("organisation.name")),
+        ExportColumn(_("累计时长（小时）"), lambda v, _viewer: v.total_hours or 0),
+        ExportColumn(_("最近服务"), _last_activity),
+    ),
+    rows=_volunteers,
+)
+
+
 def register() -> None:
     add(LOGS)
     add(PAYMENTS)
+    add(VOLUNTEERS)

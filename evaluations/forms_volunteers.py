@@ -31,12 +31,14 @@ class VolunteerForm(forms.Form):
         label=_("服务社区"), queryset=Place.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, communities, **kwargs):
         super().__init__(*args, **kwargs)
-        # The communities in the organisation's area (never the whole country in one list).
-        self.fields["communities"].queryset = (
-            Place.objects.within(organisation.place).communities().order_by("code")
-        )
+        # The organisation's area, or the resident's street (never the whole country).
+        self.fields["communities"].queryset = communities
+
+
+def organisation_communities(organisation):
+    return Place.objects.within(organisation.place).communities().order_by("code")
 
 
 class VolunteerChoiceField(forms.ModelChoiceField):

@@ -4,7 +4,7 @@ from marketplace import rules as core
 from marketplace.models import Role
 from marketplace.panels import Panel, register
 
-from . import selectors
+from . import rules, selectors
 from .services.surveys import survey_token
 
 
@@ -62,6 +62,24 @@ def my_work_context(_obj, user):
     return context if any(context.values()) else None
 
 
+def volunteer_context(_obj, user):
+    """The volunteer area: one's own record or the link to register; for community staff
+    and organisations, the volunteer list and the registrations waiting to be verified."""
+    if not user.is_authenticated:
+        return None
+    lists = bool(core.organisation_ids(user) or core.places_for(user, Role.COMMUNITY_STAFF))
+    context = {
+        "own": selectors.volunteer_of(user),
+        "registers": rules.self_registers(user),
+        "lists": lists,
+        "to_verify": selectors.volunteers_to_verify(user).count()
+        if core.places_for(user, Role.COMMUNITY_STAFF)
+        else 0,
+    }
+    return context if context["own"] or context["registers"] or lists else None
+
+
 def register_panels():
     register(Panel("project", 40, "evaluations/panel_project.html", project_context))
     register(Panel("my_work", 40, "evaluations/panel_my_work.html", my_work_context))
+    register(Panel("my_work", 45, "evaluations/panel_volunteers.html", volunteer_context))

@@ -63,10 +63,21 @@ def may_score(party, user, *, project, organisation) -> bool:
 
 # Volunteers (志愿者). Phone and ID number are masked for everyone except the volunteer
 # (through the linked account) and the registering organisation's admins: they registered
-# the person, answer for the record and issue the certificates.
+# the person, answer for the record and issue the certificates. A volunteer who registered
+# themselves has no registering organisation: only they see their full data.
 def registers_volunteers(organisation, user) -> bool:
     """Admins and members of a social organisation register its volunteers."""
     return core.is_member_of(user, organisation)
+
+
+def serves_area(organisation, community) -> bool:
+    """An organisation registers volunteers for communities in its own area."""
+    return organisation.place.contains(community)
+
+
+def self_registers(user) -> bool:
+    """Residents register themselves as volunteers."""
+    return core.has_role(user, Role.RESIDENT)
 
 
 def is_the_volunteer(volunteer, user) -> bool:
@@ -78,9 +89,21 @@ def sees_volunteer_identity(volunteer, user) -> bool:
     return is_the_volunteer(volunteer, user) or core.is_org_admin(user, volunteer.organisation)
 
 
+def serves_staff_communities(volunteer, user) -> bool:
+    """Community staff of one of the communities the volunteer serves (they verify it)."""
+    if not core.places_for(user, Role.COMMUNITY_STAFF):
+        return False
+    return any(core.is_staff_for(user, c) for c in volunteer.communities.all())
+
+
 def views_volunteer(volunteer, user) -> bool:
-    """The record (masked): the volunteer and the registering organisation's members."""
-    return is_the_volunteer(volunteer, user) or core.is_member_of(user, volunteer.organisation)
+    """The record (masked): the volunteer, the registering organisation's members and the
+    staff of the communities it serves."""
+    return (
+        is_the_volunteer(volunteer, user)
+        or core.is_member_of(user, volunteer.organisation)
+        or serves_staff_communities(volunteer, user)
+    )
 
 
 def records_volunteer_hours(delivery, user) -> bool:

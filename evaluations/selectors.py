@@ -226,13 +226,17 @@ def can_view_delivery(delivery, user) -> bool:
 from .volunteer_selectors import (  # noqa: E402, F401
     certificate_by_code,
     certificates_of,
+    communities_open_to,
     log_evidence,
     log_volunteer_services,
     services_of,
     volunteer_figures,
+    volunteer_list_communities,
+    volunteer_of,
     volunteer_service_org_ids,
     volunteers_for,
     volunteers_for_delivery,
+    volunteers_to_verify,
 )
 
 

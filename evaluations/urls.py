@@ -24,7 +24,9 @@ urlpatterns = [
     path("logs/<int:pk>/volunteers/", evidence.volunteer_hours_new, name="log_volunteer_hours"),
     path("volunteers/", volunteers.volunteer_list, name="volunteers"),
     path("orgs/<int:org>/volunteers/new/", volunteers.volunteer_new, name="volunteer_new"),
+    path("volunteers/register/", volunteers.volunteer_self_new, name="volunteer_self_new"),
     path("volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer"),
+    path("volunteers/<int:pk>/verify/", volunteers.volunteer_verify_view, name="volunteer_verify"),
     path(
         "volunteers/<int:pk>/certificates/<int:org>/",
         volunteers.certificate_new,

@@ -3,23 +3,66 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from marketplace import clock
 from marketplace import rules as core
+from marketplace.models import Place, PlaceLevel, Role
 
-from .models import LogEvidence, Volunteer, VolunteerCertificate, VolunteerService
+from .models import LogEvidence, Volunteer, VolunteerCertificate, VolunteerService, VolunteerState
 
 
-def volunteers_for(user):
-    """The volunteers a user may list: registered by one of the user's organisations."""
+def volunteers_for(user, community: str = ""):
+    """The volunteers a user may list, with total hours and last activity: those registered
+    by or serving with the user's organisations, those serving the communities the user is
+    staff of, and the user's own record. `community` (a code) narrows to one community."""
     if not user.is_authenticated:
         return Volunteer.objects.none()
+    org_ids = core.organisation_ids(user)
+    visible = Q(user=user)
+    if org_ids:
+        visible |= Q(organisation_id__in=org_ids) | Q(
+            pk__in=VolunteerService.objects.filter(organisation_id__in=org_ids).values(
+                "volunteer_id"
+            )
+        )
+    staff_q = _staff_community_q(user, "place__")
+    if staff_q:
+        visible |= Q(
+            pk__in=Volunteer.communities.through.objects.filter(
+                staff_q, place__level=PlaceLevel.COMMUNITY
+            ).values("volunteer_id")
+        )
+    volunteers = Volunteer.objects.filter(visible)
+    if community:
+        volunteers = volunteers.filter(
+            pk__in=Volunteer.communities.through.objects.filter(place__code=community).values(
+                "volunteer_id"
+            )
+        )
+    services = VolunteerService.objects.filter(volunteer=OuterRef("pk")).order_by()
     return (
-        Volunteer.objects.filter(Q(organisation_id__in=core.organisation_ids(user)) | Q(user=user))
-        .select_related("organisation")
-        .annotate(total_hours=Sum("services__hours"))
+        volunteers.select_related("organisation")
+        .annotate(
+            total_hours=Subquery(
+                services.values("volunteer").annotate(s=Sum("hours")).values("s")[:1]
+            ),
+            last_activity=Subquery(services.order_by("-started_at").values("started_at")[:1]),
+        )
         .order_by("-registered_at", "-pk")
+    )
+
+
+def volunteer_list_communities(volunteers):
+    """The communities the listed volunteers serve (the page's filter choices)."""
+    return (
+        Place.objects.filter(
+            pk__in=Volunteer.communities.through.objects.filter(
+                volunteer__in=volunteers.values("pk")
+            ).values("place_id")
+        )
+        .only("code", "name")
+        .order_by("code")
     )
 
 
@@ -47,7 +90,8 @@ def volunteers_for_delivery(delivery):
     return (
         Volunteer.objects.filter(
             Q(organisation_id=delivery.contract.organisation_id)
-            | Q(communities=delivery.project.community_id)
+            | Q(communities=delivery.project.community_id),
+            state=VolunteerState.VERIFIED,
         )
         .distinct()
         .order_by("name", "pk")
@@ -96,4 +140,43 @@ def certificate_by_code(code):
         VolunteerCertificate.objects.select_related("volunteer", "organisation")
         .filter(code=code.upper())
         .first()
+    )
+
+
+def communities_open_to(user):
+    """Communities a resident may serve as a self-registered volunteer: those of the
+    streets (townships) where the resident lives."""
+    q = Q()
+    for place in core.places_for(user, Role.RESIDENT):
+        area = place.parent if place.level == PlaceLevel.COMMUNITY and place.parent else place
+        q |= Q(code__startswith=area.prefix)
+    if not q:
+        return Place.objects.none()
+    return Place.objects.filter(q, level=PlaceLevel.COMMUNITY).order_by("code")
+
+
+def volunteer_of(user):
+    """The user's own volunteer record, if any."""
+    if not user.is_authenticated:
+        return None
+    return Volunteer.objects.filter(user=user).first()
+
+
+def _staff_community_q(user, prefix="") -> Q:
+    q = Q()
+    for place in core.places_for(user, Role.COMMUNITY_STAFF):
+        q |= Q(**{f"{prefix}code__startswith": place.prefix})
+    return q
+
+
+def volunteers_to_verify(user):
+    """Self-registered volunteers waiting for this community staff member to verify."""
+    q = _staff_community_q(user)
+    if not q:
+        return Volunteer.objects.none()
+    return Volunteer.objects.filter(
+        state=VolunteerState.UNVERIFIED,
+        pk__in=Volunteer.communities.through.objects.filter(
+            place__in=Place.objects.filter(q, level=PlaceLevel.COMMUNITY)
+        ).values("volunteer_id"),
     )

@@ -10,6 +10,10 @@ def mask_phone(phone: str | None) -> str:
 
 
 def mask_id_number(number: str | None) -> str:
+    """The one rule for ID numbers everywhere (pages, exports, PDFs, open data): the first 3
+    and last 4 characters stay, every other character becomes *, so the place code's detail
+    and the birth date never show (530102199001011234 → 530***********1234)."""
+    number = (number or "").strip().upper()
     if not number:
         return ""
     return f"{number[:3]}{'*' * (len(number) - 7)}{number[-4:]}" if len(number) > 7 else "****"

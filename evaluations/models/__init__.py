@@ -14,7 +14,13 @@ from .evidence import LogEvidence
 from .log import DeliveryLog
 from .payment import PaymentGate, PaymentItem, PaymentState
 from .survey import QUESTIONS, SurveyResponse
-from .volunteer import Volunteer, VolunteerCertificate, VolunteerService, hours_between
+from .volunteer import (
+    Volunteer,
+    VolunteerCertificate,
+    VolunteerService,
+    VolunteerState,
+    hours_between,
+)
 
 __all__ = [
     "CriterionScore",
@@ -23,6 +29,7 @@ __all__ = [
     "Volunteer",
     "VolunteerCertificate",
     "VolunteerService",
+    "VolunteerState",
     "hours_between",
     "Delivery",
     "DeliveryLog",

@@ -3,16 +3,35 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
 
 from marketplace import clock
 from marketplace.masking import mask_id_number, mask_phone
 from marketplace.validators import validate_mobile
+from marketplace.workflow import WorkflowModel, condition
 
 from ..validators import validate_id_number
 
 
-class Volunteer(models.Model):
-    """志愿者: registered by a social organisation; phone and ID number are kept masked."""
+class VolunteerState(models.TextChoices):
+    UNVERIFIED = "unverified", _("待核实")
+    VERIFIED = "verified", _("已核实")
+
+
+def _verifies(volunteer, user) -> bool:
+    from ..rules import serves_staff_communities
+
+    return serves_staff_communities(volunteer, user)
+
+
+@condition(_("该志愿者没有填写服务社区，不能核实。"))
+def _serves_a_community(volunteer) -> bool:
+    return volunteer.communities.exists()
+
+
+class Volunteer(WorkflowModel):
+    """志愿者: registered by a social organisation (verified) or by the person (unverified until
+    community staff verify it); phone and ID number are kept masked."""
 
     name = models.CharField(_("姓名"), max_length=50)
     phone = models.CharField(_("手机号"), max_length=11, validators=[validate_mobile])
@@ -33,14 +52,25 @@ class Volunteer(models.Model):
         related_name="volunteer",
         verbose_name=_("关联账号"),
     )
+    # None when the person registered themselves (志愿者本人登记).
     organisation = models.ForeignKey(
         "marketplace.Organisation",
         models.PROTECT,
+        null=True,
+        blank=True,
         related_name="volunteers",
         verbose_name=_("登记组织"),
     )
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(_("登记时间"), default=clock.now)
+    state = FSMField(
+        _("状态"),
+        default=VolunteerState.VERIFIED,
+        choices=VolunteerState.choices,
+        protected=True,
+        db_index=True,
+    )
+    verified_at = models.DateTimeField(_("核实时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("志愿者")
@@ -49,6 +79,20 @@ class Volunteer(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.number}）"
+
+    @transition(
+        field=state,
+        source=VolunteerState.UNVERIFIED,
+        target=VolunteerState.VERIFIED,
+        permission=_verifies,
+        conditions=[_serves_a_community],
+    )
+    def verify(self, *, by, reason=""):
+        self.verified_at = clock.now()
+
+    @property
+    def is_verified(self) -> bool:
+        return self.state == VolunteerState.VERIFIED
 
     @property
     def masked_phone(self) -> str:

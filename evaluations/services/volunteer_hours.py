@@ -43,6 +43,8 @@ def volunteer_service_record(
         )
     # Lock the volunteer: two recorders cannot both slip an overlapping period in.
     volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if not volunteer.is_verified:
+        raise ValidationError(_("该志愿者由本人登记，尚未经社区核实，不能记录服务时长。"))
     clash = (
         VolunteerService.objects.filter(
             volunteer=volunteer, started_at__lt=ended_at, ended_at__gt=started_at

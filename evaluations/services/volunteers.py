@@ -7,13 +7,23 @@ from django.utils.translation import gettext as _
 
 from marketplace.models import PlaceLevel
 from marketplace.validators import validate_mobile
+from marketplace.workflow import apply_transition
 
 from .. import rules
-from ..models import Volunteer
+from ..models import Volunteer, VolunteerState
 from ..validators import normalise_id_number, validate_id_number
 
 
-def _clean(name, phone, id_number, skills, communities):
+def _duplicate_id():
+    return ValidationError({"id_number": [_("该居民身份证号码已登记为志愿者，不能重复登记。")]})
+
+
+def volunteer_clean(*, name, phone, id_number, skills, communities) -> dict:
+    """Check one volunteer's data (no writes): the form's and the importer's own rules.
+
+    Raises ValidationError (Chinese messages keyed by field), including for an ID number
+    already registered.
+    """
     errors = {}
     name, phone, skills = (name or "").strip(), (phone or "").strip(), (skills or "").strip()
     id_number = normalise_id_number(id_number)
@@ -29,6 +39,8 @@ def _clean(name, phone, id_number, skills, communities):
             check(value)
         except ValidationError as exc:
             errors[field] = exc.messages
+    if "id_number" not in errors and Volunteer.objects.filter(id_number=id_number).exists():
+        errors["id_number"] = _duplicate_id().message_dict["id_number"]
     if len(skills) > 200:
         errors["skills"] = [_("技能特长不能超过200个字。")]
     communities = list(communities or [])
@@ -38,7 +50,35 @@ def _clean(name, phone, id_number, skills, communities):
         errors["communities"] = [_("服务社区须为社区或村。")]
     if errors:
         raise ValidationError(errors)
-    return name, phone, id_number, skills, communities
+    return {
+        "name": name,
+        "phone": phone,
+        "id_number": id_number,
+        "skills": skills,
+        "communities": communities,
+    }
+
+
+def volunteer_check(*, user, organisation, **data) -> dict:
+    """Everything `volunteer_register` checks, without writing (the importer's dry run)."""
+    if not rules.registers_volunteers(organisation, user):
+        raise PermissionDenied(_("只有社会组织的管理员或成员可以登记志愿者。"))
+    row = volunteer_clean(**data)
+    outside = [p.name for p in row["communities"] if not rules.serves_area(organisation, p)]
+    if outside:
+        raise ValidationError(
+            {
+                "communities": [
+                    _("%(names)s 不在本组织所在地区内，不能登记。") % {"names": "、".join(outside)}
+                ]
+            }
+        )
+    return row
+
+
+def _number(volunteer: Volunteer) -> None:
+    volunteer.number = f"ZY{volunteer.registered_at:%Y}{volunteer.pk:08d}"
+    volunteer.save(update_fields=["number"])
 
 
 @transaction.atomic
@@ -48,36 +88,76 @@ def volunteer_register(
     """Register a volunteer for `organisation`.
 
     Raises PermissionDenied when `user` is not a member of the organisation, and
-    ValidationError (messages in Chinese, keyed by field) for bad or duplicate data.
-    The account with the same phone number, if any, is linked: that person then sees
-    the record and downloads certificates.
+    ValidationError (messages in Chinese, keyed by field) for bad or duplicate data or a
+    community outside the organisation's area. The account with the same phone number, if
+    any, is linked: that person then sees the record and downloads certificates.
     """
-    if not rules.registers_volunteers(organisation, user):
-        raise PermissionDenied(_("只有社会组织的管理员或成员可以登记志愿者。"))
-    if communities is not None and not isinstance(communities, list | tuple):
-        communities = list(communities)
-    name, phone, id_number, skills, communities = _clean(
-        name, phone, id_number, skills, communities
+    row = volunteer_check(
+        user=user,
+        organisation=organisation,
+        name=name,
+        phone=phone,
+        id_number=id_number,
+        skills=skills,
+        communities=communities,
     )
-    if Volunteer.objects.filter(id_number=id_number).exists():
-        raise ValidationError({"id_number": [_("该居民身份证号码已登记为志愿者，不能重复登记。")]})
-    account = get_user_model().objects.filter(phone=phone, volunteer__isnull=True).first()
+    communities = row.pop("communities")
+    account = get_user_model().objects.filter(phone=row["phone"], volunteer__isnull=True).first()
     try:
         with transaction.atomic():
             volunteer = Volunteer.objects.create(
-                name=name,
-                phone=phone,
-                id_number=id_number,
-                skills=skills,
-                organisation=organisation,
-                registered_by=user,
-                user=account,
+                **row, organisation=organisation, registered_by=user, user=account
             )
     except IntegrityError as exc:
-        raise ValidationError(
-            {"id_number": [_("该居民身份证号码已登记为志愿者，不能重复登记。")]}
-        ) from exc
-    volunteer.number = f"ZY{volunteer.registered_at:%Y}{volunteer.pk:08d}"
-    volunteer.save(update_fields=["number"])
+        raise _duplicate_id() from exc
+    _number(volunteer)
     volunteer.communities.set(communities)
     return volunteer
+
+
+@transaction.atomic
+def volunteer_self_register(
+    *, user, name: str, phone: str, id_number: str, skills: str = "", communities
+) -> Volunteer:
+    """A signed-in resident registers as a volunteer: linked to the account, unverified
+    until the staff of one of the chosen communities verify it. One registration per
+    account and per ID number (ValidationError in Chinese)."""
+    from ..volunteer_selectors import communities_open_to
+
+    if not rules.self_registers(user):
+        raise PermissionDenied(_("只有已登录的居民可以登记成为志愿者。"))
+    if Volunteer.objects.filter(user=user).exists():
+        raise ValidationError(_("您的账号已登记为志愿者，每个账号只能登记一次。"))
+    row = volunteer_clean(
+        name=name, phone=phone, id_number=id_number, skills=skills, communities=communities
+    )
+    communities = row.pop("communities")
+    open_to = set(communities_open_to(user).values_list("pk", flat=True))
+    outside = [p.name for p in communities if p.pk not in open_to]
+    if outside:
+        raise ValidationError(
+            {
+                "communities": [
+                    _("%(names)s 不在您居住的街道（乡镇）内。") % {"names": "、".join(outside)}
+                ]
+            }
+        )
+    try:
+        with transaction.atomic():
+            volunteer = Volunteer.objects.create(
+                **row,
+                organisation=None,
+                registered_by=user,
+                user=user,
+                state=VolunteerState.UNVERIFIED,
+            )
+    except IntegrityError as exc:
+        raise _duplicate_id() from exc
+    _number(volunteer)
+    volunteer.communities.set(communities)
+    return volunteer
+
+
+def volunteer_verify(*, volunteer: Volunteer, user, reason: str = "") -> Volunteer:
+    """Community staff of one of its communities verify a self-registered volunteer."""
+    return apply_transition(volunteer, "verify", actor=user, reason=reason)

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -6,21 +8,30 @@ from django.views.decorators.http import require_POST
 
 from marketplace import rules as core
 from marketplace.models import Organisation
+from marketplace.workflow import available_transitions
 
 from .. import rules, selectors
-from ..forms_volunteers import CertificateForm, VolunteerForm
+from ..forms_volunteers import CertificateForm, VolunteerForm, organisation_communities
 from ..models import Volunteer
 from ..services.certificates import certificate_issue
-from ..services.volunteers import volunteer_register
+from ..services.volunteers import volunteer_register, volunteer_self_register, volunteer_verify
 
 
 @login_required
 def volunteer_list(request):
-    page = Paginator(selectors.volunteers_for(request.user), 30).get_page(request.GET.get("page"))
+    community = request.GET.get("community", "").strip()
+    volunteers = selectors.volunteers_for(request.user, community)
+    page = Paginator(volunteers, 30).get_page(request.GET.get("page"))
     organisations = Organisation.objects.filter(
         pk__in=core.organisation_ids(request.user)
     ).order_by("name")
-    context = {"page": page, "organisations": organisations}
+    context = {
+        "page": page,
+        "organisations": organisations,
+        "communities": selectors.volunteer_list_communities(selectors.volunteers_for(request.user)),
+        "community": community,
+        "query": urlencode({"community": community}) if community else "",
+    }
     return render(request, "evaluations/volunteer_list.html", context)
 
 
@@ -29,7 +40,7 @@ def volunteer_new(request, org):
     organisation = get_object_or_404(Organisation.objects.select_related("place"), pk=org)
     if not rules.registers_volunteers(organisation, request.user):
         raise PermissionDenied
-    form = VolunteerForm(request.POST or None, organisation=organisation)
+    form = VolunteerForm(request.POST or None, communities=organisation_communities(organisation))
     if request.method == "POST" and form.is_valid():
         try:
             volunteer = volunteer_register(
@@ -41,6 +52,36 @@ def volunteer_new(request, org):
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "organisation": organisation}
     return render(request, "evaluations/volunteer_form.html", context, status=status)
+
+
+@login_required
+def volunteer_self_new(request):
+    """A signed-in resident registers as a volunteer (unverified until community staff check)."""
+    if not rules.self_registers(request.user):
+        raise PermissionDenied
+    existing = Volunteer.objects.filter(user=request.user).first()
+    form = VolunteerForm(
+        request.POST or None,
+        communities=selectors.communities_open_to(request.user),
+        initial={"name": request.user.name, "phone": request.user.phone},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            volunteer = volunteer_self_register(user=request.user, **form.cleaned_data)
+            return redirect("evaluations:volunteer", pk=volunteer.pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "existing": existing}
+    return render(request, "evaluations/volunteer_self_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def volunteer_verify_view(request, pk):
+    volunteer = get_object_or_404(Volunteer, pk=pk)
+    volunteer_verify(volunteer=volunteer, user=request.user)
+    return redirect("evaluations:volunteer", pk=pk)
 
 
 def _visible_volunteer(request, pk):
@@ -61,6 +102,7 @@ def volunteer_detail(request, pk, *, form=None, status=200):
     context = {
         "volunteer": volunteer,
         "full": rules.sees_volunteer_identity(volunteer, request.user),
+        "verifies": "verify" in available_transitions(volunteer, request.user),
         "communities": volunteer.communities.order_by("code"),
         "services": selectors.services_of(volunteer),
         "certificates": selectors.certificates_of(volunteer),

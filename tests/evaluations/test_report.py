@@ -32,3 +32,36 @@ def test_evaluation_report_pdf_has_chinese_text(
     flat = "".join(text.split())  # table cells wrap
     assert "第三方评估机构" in flat and "服务对象满意度" in flat and "吴婷" in flat
     assert documents.kept(evaluation, "evaluation_report") is not None
+
+
+def test_evaluation_report_lists_each_partys_criteria_with_weight_and_score(
+    client, delivery, purchaser, staff, third_party
+):
+    from evaluations.models import PartyKind
+    from evaluations.services import evaluations as services
+    from tests.support.pdf import pdf_text
+
+    from .helpers import give, open_evaluation
+
+    evaluation = open_evaluation(delivery, purchaser, third_party, kind="mid")
+    parties = {p.kind: p for p in evaluation.parties.all()}
+    marks = dict(zip(parties[PartyKind.THIRD_PARTY].criteria.all(), (71, 88, 93), strict=True))
+    services.party_score(
+        party=parties[PartyKind.THIRD_PARTY],
+        user=third_party,
+        criteria={c.pk: m for c, m in marks.items()},
+    )
+    give(party=parties[PartyKind.RESIDENTS], user=staff, score=80)
+    give(party=parties[PartyKind.COMMUNITY], user=staff, score=82)
+    give(party=parties[PartyKind.PURCHASER], user=purchaser, score=86)
+    evaluation = services.evaluation_close(evaluation=evaluation, user=purchaser)
+    client.force_login(purchaser)
+    response = client.get(reverse("document", args=["evaluation_report", evaluation.pk]))
+    assert response.status_code == 200
+    flat = "".join(pdf_text(b"".join(response.streaming_content)).split())
+    assert "各方评估指标得分" in flat
+    for criterion, mark in marks.items():
+        assert f"{criterion.name}{criterion.weight}%{mark}.00" in flat
+    assert "第三方评估机构（权重" in flat and "得分84.40" in flat  # 0.3×71 + 0.4×88 + 0.3×93
+    assert "合同履行与进度50%86.00" in flat and "资金使用规范50%86.00" in flat
+    assert "该方不设分项指标" in flat  # the residents' party: the survey decides

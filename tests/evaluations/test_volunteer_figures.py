@@ -9,6 +9,8 @@ from evaluations import schedule, selectors
 from evaluations.models import Evaluation
 from evaluations.services.volunteer_hours import volunteer_service_record
 from evaluations.signals import evaluation_concluded
+from marketplace.models import Role
+from tests.marketplace.factories import OrganisationFactory, UserFactory, grant
 
 from .factories import make_volunteer
 from .helpers import run_evaluation
@@ -19,7 +21,9 @@ def test_volunteer_figures_by_place(
     delivery, social_worker, organisation, org_admin, places, django_assert_max_num_queries
 ):
     a = make_volunteer(organisation=organisation, user=org_admin, n=1)
-    make_volunteer(organisation=organisation, user=org_admin, n=2, communities=[places["village"]])
+    city_org = OrganisationFactory(place=places["kunming"])  # its area covers 石林县
+    city_admin = grant(UserFactory(), Role.ORG_ADMIN, organisation=city_org)
+    make_volunteer(organisation=city_org, user=city_admin, n=2, communities=[places["village"]])
     log = record(delivery, social_worker)
     start = timezone.make_aware(datetime.combine(log.date, time(9)))
     volunteer_service_record(

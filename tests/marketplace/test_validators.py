@@ -32,3 +32,22 @@ def test_known_real_code_check_digit():
 def test_masks():
     assert mask_phone("13812341234") == "138****1234"
     assert mask_id_number("530102199001011234") == "530***********1234"
+
+
+@pytest.mark.parametrize(
+    ("number", "masked"),
+    [
+        ("530102199001011234", "530***********1234"),
+        ("11010519491231002X", "110***********002X"),
+        ("11010519491231002x", "110***********002X"),  # as stored: upper case
+        (" 11010519491231002X ", "110***********002X"),
+        ("110105491231002", "110********1002"),  # an old 15-digit number
+        ("1234567", "****"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_id_numbers_keep_the_first_3_and_last_4(number, masked):
+    assert mask_id_number(number) == masked
+    if number and len(number.strip()) == 18:
+        assert number.strip()[6:14] not in masked  # the birth date never shows
