@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from marketplace import clock, scheduling
 from marketplace.models import Role, RoleAssignment
 from marketplace.reminders import PlaceHolders, due_soon, key
-from marketplace.services.notifications import notify
+from marketplace.services.notifications import notify_once
 
 from . import duedates
 from .models import (
@@ -48,14 +48,13 @@ def remind_scorers() -> int:
             people = purchasers.covering(project.purchaser_place or project.community)
         else:
             people = staff.covering(project.community)
-        notify(
+        sent += notify_once(
             users=people,
             title=_("评估评分截止临近：%(t)s · %(k)s（%(at)s）")
             % {"t": project.title, "k": party.get_kind_display(), "at": f"{due:%Y-%m-%d}"},
             url=reverse("evaluations:evaluation", args=[party.evaluation_id]),
             key=key("party_scoring", party.pk, due),
         )
-        sent += len(people)
     return sent
 
 
@@ -71,7 +70,7 @@ def remind_payments() -> int:
         project = item.contract.project
         people = purchasers.covering(project.purchaser_place or project.community)
         delivery = getattr(item.contract, "delivery", None)
-        notify(
+        sent += notify_once(
             users=people,
             title=_("付款待拨付：%(t)s · %(l)s %(a)s 元")
             % {"t": project.title, "l": item.label, "a": item.amount},
@@ -80,7 +79,6 @@ def remind_payments() -> int:
             else reverse("project_detail", args=[project.pk]),
             key=f"remind:payment:{item.pk}",
         )
-        sent += len(people)
     return sent
 
 
@@ -116,21 +114,19 @@ def remind_deliveries() -> int:
         log_due = duedates.log_due(d.last_log, d.contract.start_date)
         if due_soon(log_due) or log_due < clock.today():  # overdue: once for that date
             people = list({u.pk: u for u in team.get(d.pk, []) + org_admins}.values())
-            notify(
+            sent += notify_once(
                 users=people,
                 title=_("请记录执行日志：%(t)s（应于 %(at)s 前）")
                 % {"t": d.project.title, "at": f"{log_due:%Y-%m-%d}"},
                 url=reverse("evaluations:log_new", args=[d.pk]),
                 key=key("delivery_log", d.pk, log_due),
             )
-            sent += len(people)
         if d.state == DeliveryState.RECTIFYING and due_soon(d.rectification_deadline):
-            notify(
+            sent += notify_once(
                 users=org_admins,
                 title=_("整改期限临近：%(t)s（%(at)s）")
                 % {"t": d.project.title, "at": f"{d.rectification_deadline:%Y-%m-%d}"},
                 url=reverse("evaluations:delivery", args=[d.pk]),
                 key=key("rectification", d.pk, d.rectification_deadline),
             )
-            sent += len(org_admins)
     return sent

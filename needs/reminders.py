@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from marketplace import clock, scheduling
 from marketplace.models import Role
 from marketplace.reminders import PlaceHolders
-from marketplace.services.notifications import notify
+from marketplace.services.notifications import notify_once
 
 from .models import Need, NeedState
 
@@ -27,11 +27,10 @@ def remind_waiting_needs() -> int:
     sent = 0
     for need in waiting.select_related("community").iterator():
         people = staff.covering(need.community)
-        notify(
+        sent += notify_once(
             users=people,
             title=_("需求“%(t)s”已等待审核超过 %(d)s 天") % {"t": need.title, "d": waiting_days()},
             url=reverse("needs:detail", args=[need.pk]),
             key=f"remind:need_review:{need.pk}",
         )
-        sent += len(people)
     return sent

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from marketplace import scheduling
 from marketplace.models import Role
 from marketplace.reminders import PlaceHolders, due_soon, key
-from marketplace.services.notifications import notify
+from marketplace.services.notifications import notify_once
 
 from . import next_due as duedates
 from .duedates import answer_due
@@ -29,14 +29,13 @@ def remind_purchasers() -> int:
         if due is None or not due_soon(due.at):
             continue
         people = purchasers.covering(tender.project.purchaser_place or tender.project.community)
-        notify(
+        sent += notify_once(
             users=people,
             title=_("%(label)s临近：%(t)s（%(at)s）")
             % {"label": due.label, "t": tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
             url=reverse("tenders:detail", args=[tender.pk]),
             key=key(f"tender_{tender.state}", tender.pk, due.at),
         )
-        sent += len(people)
     return sent + _remind_objection_answers(purchasers)
 
 
@@ -51,14 +50,13 @@ def _remind_objection_answers(purchasers: PlaceHolders) -> int:
             continue
         project = objection.tender.project
         people = purchasers.covering(project.purchaser_place or project.community)
-        notify(
+        sent += notify_once(
             users=people,
             title=_("质疑答复期限临近：%(t)s（%(at)s）")
             % {"t": objection.tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
             url=reverse("tenders:objection_answer", args=[objection.pk]),
             key=key("objection_answer", objection.pk, due.at),
         )
-        sent += len(people)
     return sent
 
 
@@ -76,12 +74,11 @@ def remind_panel() -> int:
             .select_related("evaluator")
         )
         people = [s.evaluator for s in seats if s.n < needed]
-        notify(
+        sent += notify_once(
             users=people,
             title=_("评分截止临近：%(t)s（%(at)s）")
             % {"t": tender.title, "at": f"{due.at:%Y-%m-%d %H:%M}"},
             url=reverse("tenders:score", args=[tender.pk]),
             key=key("panel_scoring", tender.pk, due.at),
         )
-        sent += len(people)
     return sent

@@ -9,23 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace import clock, scheduling
-from marketplace.models import Notification
-from marketplace.services.notifications import notify
+from marketplace.services.notifications import notify_once
 
 from . import award_selectors, duedates, selectors
 from .models import Objection, ObjectionState, Tender, TenderState
-
-
-def _send_once(*, users, key: str, **message) -> int:
-    """Notify those not yet told under `key`; returns how many that is."""
-    users = list({u.pk: u for u in users if u is not None}.values())
-    told = set(
-        Notification.objects.filter(key=key, user__in=users).values_list("user_id", flat=True)
-    )
-    new = [u for u in users if u.pk not in told]
-    if new:
-        notify(users=new, key=key, **message)
-    return len(new)
 
 
 def _url(tender, anchor=""):
@@ -43,7 +30,7 @@ def _award_overdue(now) -> int:
         due = duedates.award_confirm_due(tender.scored_at)
         if now <= due.at:
             continue
-        sent += _send_once(
+        sent += notify_once(
             users=award_selectors.purchasers_of(tender),
             title=_("确定中标候选人已逾期：%(t)s") % {"t": tender.title},
             body=_("评标结束后应在 5 个工作日内（%(d)s 前）确定中标候选人。") % {"d": _when(due)},
@@ -60,7 +47,7 @@ def _answers_overdue(now) -> int:
         due = duedates.answer_due(objection.filed_at)
         if now <= due.at:
             continue
-        sent += _send_once(
+        sent += notify_once(
             users=award_selectors.purchasers_of(objection.tender),
             title=_("质疑答复已逾期：%(t)s") % {"t": objection.tender.title},
             body=_("收到质疑后应在 7 个工作日内（%(d)s 前）书面答复。") % {"d": _when(due)},
@@ -86,7 +73,7 @@ def _contracts_overdue(now) -> int:
         else:
             users = selectors.organisation_people(contract.organisation)
             title = _("承接方签署合同已逾期：%(t)s")
-        sent += _send_once(
+        sent += notify_once(
             users=users,
             title=title % {"t": tender.title},
             body=_("中标后应在 30 日内（%(d)s 前）由双方签订合同。") % {"d": _when(due)},
