@@ -16,7 +16,6 @@ from urllib.parse import unquote
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -187,11 +186,6 @@ def world(places, request, django_capture_on_commit_callbacks):
         return w.build(places, fixtures)
 
 
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="the sweep runs on SQLite (views and templates are the same on both databases); "
-    "on PostgreSQL its 0-bid/2-bid page comparison still differs: to investigate",
-)
 def test_no_url_tells_anyone_but_the_bidder_anything_about_sealed_bids(
     world, django_capture_on_commit_callbacks
 ):
