@@ -21,7 +21,6 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from cms.seeders import seed_site
 from marketplace.workflow import WorkflowError
 from tenders import digest
 from tenders.models import Bid, BidState, Tender, TenderState
@@ -54,8 +53,9 @@ def postgres():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_bids_around_the_deadline(postgres, purchaser, monkeypatch):
-    seed_site(lambda _m: None)  # on_commit runs at once here: the tender notice needs it
+def test_concurrent_bids_around_the_deadline(postgres, site, purchaser, monkeypatch):
+    # `site`: on_commit runs at once here and the tender notice needs the site; it also puts
+    # back Wagtail's root rows when an earlier transactional test's flush removed them.
     tender = published_tender(purchaser)
     people = [bidder(f"并发投标机构{i:02d}") for i in range(THREADS)]
 

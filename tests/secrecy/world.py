@@ -53,6 +53,21 @@ SEALED = [
 ]
 
 
+# Every kind of visitor the world holds (each test_sweep_*.py module sweeps some of them).
+VISITOR_ROLES = (
+    "anonymous",
+    "resident",
+    "community_staff",
+    "purchaser",
+    "purchaser_elsewhere",
+    "org_admin_not_bidding",
+    "evaluator_on_panel",
+    "editor",
+    "reviewer",
+    "superuser",
+)
+
+
 @dataclass
 class World:
     tender: object
@@ -85,6 +100,7 @@ def build(places, fixtures: dict) -> World:
         "reviewer": reviewer,
         "superuser": fixtures["superuser"],
     }
+    assert tuple(visitors) == VISITOR_ROLES
     world = World(tender=tender, visitors=visitors)
     world.bidders = [bidder(s.org_name) for s in SEALED]
     return world
