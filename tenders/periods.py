@@ -16,8 +16,8 @@ FLOOR_DAYS = {
     "open": 20,  # 公开招标
     "invited": 20,  # 邀请招标
     "consultation": 10,  # 竞争性磋商
-    "negotiation": 3,  # 竞争性谈判 / 询价 (3 working days; calendar days for now)
-    "single_source": 5,  # 单一来源: supplier published ≥5 days first
+    "negotiation": 3,  # 竞争性谈判 / 询价: 3 working days
+    "single_source": 5,  # 单一来源: supplier published ≥5 working days first
     "venture": 20,  # 公益创投
 }
 
