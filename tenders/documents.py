@@ -91,6 +91,7 @@ def _tender_document_version(tender) -> str:
         tender.eligibility,
         f"{tender.deadline:%Y%m%d%H%M}",
         f"{tender.published_at:%Y%m%d%H%M}" if tender.published_at else "draft",
+        str(tender.documents_until),  # moves when the year's 调休 is announced
         *[f"{c.name}|{c.weight}|{c.guidance}" for c in tender.criteria.all()],
     ]
     return hashlib.sha256("\n".join(terms).encode()).hexdigest()[:16]

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from . import workdays
 
+DOCUMENTS_WORKING_DAYS = 5  # 采购文件提供期限不少于 5 个工作日
 AWARD_CONFIRM_WORKING_DAYS = 5  # 评审报告后 5 个工作日内确定中标人
 AWARD_NOTICE_WORKING_DAYS = 2  # 确定后 2 个工作日内发布中标公告
 PUBLICITY_MIN_WORKING_DAYS = 1  # 公告期限 1 个工作日
@@ -115,3 +116,9 @@ def contract_due(awarded_at: datetime) -> Due:
 
 def contract_notice_due(signed_at: datetime) -> Due:
     return working_days_after(signed_at, CONTRACT_NOTICE_WORKING_DAYS)
+
+
+def documents_until(published_at: datetime) -> Due:
+    """The tender documents are provided at least until the end of the 5th working day after
+    publication (they stay downloadable afterwards too; this is the date the notice states)."""
+    return working_days_after(published_at, DOCUMENTS_WORKING_DAYS)

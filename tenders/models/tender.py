@@ -213,6 +213,13 @@ class Tender(WorkflowModel):
         return self.opened_at is None
 
     @property
+    def documents_until(self):
+        """The end of the documents' legal provision period (a `duedates.Due`), once published."""
+        from ..duedates import documents_until
+
+        return documents_until(self.published_at) if self.published_at else None
+
+    @property
     def accepts_bids(self) -> bool:
         return self.state == T.PUBLISHED and clock.now() < self.deadline
 
