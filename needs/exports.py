@@ -1,4 +1,5 @@
-"""Exports of need lists: the review queue and the needs list, phones masked per viewer."""
+"""Exports of need lists (the review queue and the needs list, phones masked per viewer) and of
+the staff member's consultation record."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,32 @@ COLUMNS = (
 )
 
 
+def _consultation_rows(user, params):
+    if not selectors.staff_communities(user):
+        raise PermissionDenied
+    return selectors.consultations_for(user)
+
+
+CONSULTATION_COLUMNS = (
+    ExportColumn(_("日期"), field("date")),
+    ExportColumn(_("社区/村"), field("community.path_name")),
+    ExportColumn(_("地点"), field("place")),
+    ExportColumn(_("参加人员"), field("participants")),
+    ExportColumn(_("议题数"), field("agenda")),
+    ExportColumn(_("推进数"), field("forward")),
+    ExportColumn(_("记录人"), field("held_by.display_name")),
+    ExportColumn(_("会议纪要"), field("minutes")),
+)
+
+
 def register() -> None:
     add(Export(slug="needs-review", label=_("待审核需求"), columns=COLUMNS, rows=_review_rows))
     add(Export(slug="needs", label=_("居民需求"), columns=COLUMNS, rows=_list_rows))
+    add(
+        Export(
+            slug="consultations",
+            label=_("协商会议记录"),
+            columns=CONSULTATION_COLUMNS,
+            rows=_consultation_rows,
+        )
+    )

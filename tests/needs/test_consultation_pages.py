@@ -34,3 +34,20 @@ def test_the_list_runs_constant_queries(client, staff, django_assert_max_num_que
         go_forward(published(title=f"议题{n}"), staff)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("needs:consultations")).status_code == 200
+
+
+def test_staff_export_their_consultation_record(client, staff, staff_b, resident, places):
+    from tests.imports.conftest import csv_rows
+
+    go_forward(published(title="A议题"), staff)
+    go_forward(published(title="B议题", community=places["community_b"]), staff_b)
+    client.force_login(staff)
+    assert (
+        "/exports/consultations.xlsx" in client.get(reverse("needs:consultations")).content.decode()
+    )
+    rows = csv_rows(client.get("/exports/consultations.csv"))
+    assert rows[0][:3] == ["日期", "社区/村", "地点"]
+    assert [r[1] for r in rows[1:]] == [places["community_a"].path_name]
+    assert rows[1][4:6] == ["1", "1"]  # one agenda item, taken forward
+    client.force_login(resident)
+    assert client.get("/exports/consultations.csv").status_code == 403
