@@ -14,7 +14,13 @@ from .. import rules, selectors
 from ..forms_volunteers import CertificateForm, VolunteerForm, organisation_communities
 from ..models import Volunteer
 from ..services.certificates import certificate_issue
-from ..services.volunteers import volunteer_register, volunteer_self_register, volunteer_verify
+from ..services.volunteers import (
+    volunteer_register,
+    volunteer_reject,
+    volunteer_resubmit,
+    volunteer_self_register,
+    volunteer_verify,
+)
 
 
 @login_required
@@ -60,19 +66,30 @@ def volunteer_self_new(request):
     if not rules.self_registers(request.user):
         raise PermissionDenied
     existing = Volunteer.objects.filter(user=request.user).first()
+    # A rejected registration is corrected and submitted again on this same page.
+    resubmits = existing is not None and existing.is_rejected
+    initial = {"name": request.user.name, "phone": request.user.phone}
+    if resubmits:
+        initial = {f: getattr(existing, f) for f in ("name", "phone", "id_number", "skills")}
+        initial["communities"] = list(existing.communities.values_list("pk", flat=True))
     form = VolunteerForm(
         request.POST or None,
         communities=selectors.communities_open_to(request.user),
-        initial={"name": request.user.name, "phone": request.user.phone},
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            volunteer = volunteer_self_register(user=request.user, **form.cleaned_data)
+            if resubmits:
+                volunteer = volunteer_resubmit(
+                    volunteer=existing, user=request.user, **form.cleaned_data
+                )
+            else:
+                volunteer = volunteer_self_register(user=request.user, **form.cleaned_data)
             return redirect("evaluations:volunteer", pk=volunteer.pk)
         except ValidationError as exc:
             form.add_error(None, exc)
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "existing": existing}
+    context = {"form": form, "existing": existing, "resubmits": resubmits}
     return render(request, "evaluations/volunteer_self_form.html", context, status=status)
 
 
@@ -81,6 +98,14 @@ def volunteer_self_new(request):
 def volunteer_verify_view(request, pk):
     volunteer = get_object_or_404(Volunteer, pk=pk)
     volunteer_verify(volunteer=volunteer, user=request.user)
+    return redirect("evaluations:volunteer", pk=pk)
+
+
+@login_required
+@require_POST
+def volunteer_reject_view(request, pk):
+    volunteer = get_object_or_404(Volunteer, pk=pk)
+    volunteer_reject(volunteer=volunteer, user=request.user, reason=request.POST.get("reason", ""))
     return redirect("evaluations:volunteer", pk=pk)
 
 
@@ -102,7 +127,9 @@ def volunteer_detail(request, pk, *, form=None, status=200):
     context = {
         "volunteer": volunteer,
         "full": rules.sees_volunteer_identity(volunteer, request.user),
+        "own": rules.is_the_volunteer(volunteer, request.user),
         "verifies": "verify" in available_transitions(volunteer, request.user),
+        "rejects": "reject" in available_transitions(volunteer, request.user),
         "communities": volunteer.communities.order_by("code"),
         "services": selectors.services_of(volunteer),
         "certificates": selectors.certificates_of(volunteer),
