@@ -143,6 +143,29 @@ class Volunteer(WorkflowModel):
         return mask_id_number(self.id_number)
 
 
+class VolunteerChange(models.Model):
+    """A correction of a volunteer's record (not a state change, so not a TransitionRecord):
+    who, when, and each changed field's old and new value."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, models.PROTECT, related_name="changes", verbose_name=_("志愿者")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("修改人")
+    )
+    at = models.DateTimeField(_("修改时间"), default=clock.now)
+    # {"field": [old, new]}; communities as lists of names.
+    changes = models.JSONField(_("修改内容"))
+
+    class Meta:
+        verbose_name = _("志愿者信息更正记录")
+        verbose_name_plural = _("志愿者信息更正记录")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.volunteer_id} {self.at:%Y-%m-%d %H:%M}"
+
+
 class VolunteerService(models.Model):
     """志愿服务记录: a volunteer's hours at one logged activity, recorded by the organisation
     that ran it (never by the volunteer). A volunteer's times never overlap."""

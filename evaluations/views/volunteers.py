@@ -11,9 +11,15 @@ from marketplace.models import Organisation
 from marketplace.workflow import available_transitions
 
 from .. import rules, selectors
-from ..forms_volunteers import CertificateForm, VolunteerForm, organisation_communities
+from ..forms_volunteers import (
+    CertificateForm,
+    VolunteerCorrectionForm,
+    VolunteerForm,
+    organisation_communities,
+)
 from ..models import Volunteer
 from ..services.certificates import certificate_issue
+from ..services.volunteer_corrections import volunteer_correct
 from ..services.volunteers import (
     volunteer_register,
     volunteer_reject,
@@ -109,6 +115,29 @@ def volunteer_reject_view(request, pk):
     return redirect("evaluations:volunteer", pk=pk)
 
 
+@login_required
+def volunteer_correct_view(request, pk):
+    volunteer = get_object_or_404(Volunteer.objects.select_related("organisation"), pk=pk)
+    if not rules.corrects_volunteer(volunteer, request.user):
+        raise PermissionDenied
+    initial = {f: getattr(volunteer, f) for f in ("name", "phone", "skills")}
+    initial["communities"] = list(volunteer.communities.values_list("pk", flat=True))
+    form = VolunteerCorrectionForm(
+        request.POST or None,
+        communities=selectors.correctable_communities(volunteer, request.user),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            volunteer_correct(volunteer=volunteer, user=request.user, **form.cleaned_data)
+            return redirect("evaluations:volunteer", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "volunteer": volunteer}
+    return render(request, "evaluations/volunteer_correct.html", context, status=status)
+
+
 def _visible_volunteer(request, pk):
     volunteer = get_object_or_404(Volunteer.objects.select_related("organisation"), pk=pk)
     service_orgs = selectors.volunteer_service_org_ids(volunteer)
@@ -130,6 +159,10 @@ def volunteer_detail(request, pk, *, form=None, status=200):
         "own": rules.is_the_volunteer(volunteer, request.user),
         "verifies": "verify" in available_transitions(volunteer, request.user),
         "rejects": "reject" in available_transitions(volunteer, request.user),
+        "corrects": rules.corrects_volunteer(volunteer, request.user),
+        "changes": selectors.volunteer_changes(
+            volunteer, full=rules.sees_volunteer_identity(volunteer, request.user)
+        ),
         "communities": volunteer.communities.order_by("code"),
         "services": selectors.services_of(volunteer),
         "certificates": selectors.certificates_of(volunteer),
