@@ -58,6 +58,25 @@ def _winner(tender):
     return bid
 
 
+def _failure_reason(tender) -> str:
+    """The recorded reason of a 流标 after the eligibility review (资格审查后有效投标不足N家…),
+    read from the transition record; "" for a tender that failed at opening."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from marketplace.models import TransitionRecord
+
+    record = (
+        TransitionRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(tender),
+            object_id=tender.pk,
+            transition="fail_after_review",
+        )
+        .order_by("-at", "-pk")
+        .first()
+    )
+    return record.reason if record else ""
+
+
 def _tender(facts: Facts, tender, kind: str) -> None:
     _tender_basics(facts, tender)
     if kind in (NoticeKind.TENDER, NoticeKind.CLARIFICATION):
@@ -86,7 +105,7 @@ def _tender(facts: Facts, tender, kind: str) -> None:
     elif kind == NoticeKind.FAILED:
         facts.add(_("投标截止时间"), tender.deadline)
         facts.add(_("有效投标最少家数"), tender.min_valid_bids)
-        facts.summary = _("有效投标不足，本次采购流标。")
+        facts.summary = _failure_reason(tender) or _("有效投标不足，本次采购流标。")
     elif kind in (NoticeKind.AWARD_PROPOSAL, NoticeKind.AWARD):
         winner = _winner(tender)
         if winner is not None:

@@ -37,6 +37,14 @@ class VolunteerForm(forms.Form):
         self.fields["communities"].queryset = communities
 
 
+class VolunteerCorrectionForm(VolunteerForm):
+    """Staff correct a record: everything but the ID number (only the person changes it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["id_number"]
+
+
 def organisation_communities(organisation):
     return Place.objects.within(organisation.place).communities().order_by("code")
 

@@ -96,6 +96,14 @@ def serves_staff_communities(volunteer, user) -> bool:
     return any(core.is_staff_for(user, c) for c in volunteer.communities.all())
 
 
+def corrects_volunteer(volunteer, user) -> bool:
+    """Name, phone, skills and communities (never the ID number): the registering
+    organisation's admins, or for a self-registered volunteer the staff of its communities."""
+    if volunteer.organisation_id:
+        return core.is_org_admin(user, volunteer.organisation)
+    return serves_staff_communities(volunteer, user)
+
+
 def views_volunteer(volunteer, user) -> bool:
     """The record (masked): the volunteer, the registering organisation's members and the
     staff of the communities it serves."""

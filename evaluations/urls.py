@@ -27,6 +27,10 @@ urlpatterns = [
     path("volunteers/register/", volunteers.volunteer_self_new, name="volunteer_self_new"),
     path("volunteers/<int:pk>/", volunteers.volunteer_detail, name="volunteer"),
     path("volunteers/<int:pk>/verify/", volunteers.volunteer_verify_view, name="volunteer_verify"),
+    path("volunteers/<int:pk>/reject/", volunteers.volunteer_reject_view, name="volunteer_reject"),
+    path(
+        "volunteers/<int:pk>/correct/", volunteers.volunteer_correct_view, name="volunteer_correct"
+    ),
     path(
         "volunteers/<int:pk>/certificates/<int:org>/",
         volunteers.certificate_new,

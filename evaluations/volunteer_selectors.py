@@ -180,3 +180,36 @@ def volunteers_to_verify(user):
             place__in=Place.objects.filter(q, level=PlaceLevel.COMMUNITY)
         ).values("volunteer_id"),
     )
+
+
+def correctable_communities(volunteer, user):
+    """The communities a correction may choose: the registering organisation's area, or for
+    a self-registered volunteer the person's street (the corrector's own communities when
+    the account is gone)."""
+    if volunteer.organisation_id:
+        return Place.objects.within(volunteer.organisation.place).communities().order_by("code")
+    if volunteer.user_id:
+        return communities_open_to(volunteer.user)
+    q = _staff_community_q(user)
+    if not q:
+        return Place.objects.none()
+    return Place.objects.filter(q, level=PlaceLevel.COMMUNITY).order_by("code")
+
+
+def volunteer_changes(volunteer, *, full: bool) -> list[dict]:
+    """The corrections of a volunteer's record, newest first: who, when and each field's
+    old → new value (phones masked unless `full`). Two queries."""
+    from marketplace.masking import mask_phone
+
+    rows = []
+    for change in volunteer.changes.select_related("by"):
+        fields = []
+        for field, (old, new) in change.changes.items():
+            if field == "communities":
+                old, new = "、".join(old), "、".join(new)
+            elif field == "phone" and not full:
+                old, new = mask_phone(old), mask_phone(new)
+            label = Volunteer._meta.get_field(field).verbose_name
+            fields.append({"label": label, "old": old or "—", "new": new or "—"})
+        rows.append({"by": change.by, "at": change.at, "fields": fields})
+    return rows

@@ -17,6 +17,7 @@ from .survey import QUESTIONS, SurveyResponse
 from .volunteer import (
     Volunteer,
     VolunteerCertificate,
+    VolunteerChange,
     VolunteerService,
     VolunteerState,
     hours_between,
@@ -28,6 +29,7 @@ __all__ = [
     "PartyCriterion",
     "Volunteer",
     "VolunteerCertificate",
+    "VolunteerChange",
     "VolunteerService",
     "VolunteerState",
     "hours_between",

@@ -16,6 +16,7 @@ from ..validators import validate_id_number
 class VolunteerState(models.TextChoices):
     UNVERIFIED = "unverified", _("待核实")
     VERIFIED = "verified", _("已核实")
+    REJECTED = "rejected", _("未通过核实")
 
 
 def _verifies(volunteer, user) -> bool:
@@ -24,9 +25,20 @@ def _verifies(volunteer, user) -> bool:
     return serves_staff_communities(volunteer, user)
 
 
+def _is_the_volunteer(volunteer, user) -> bool:
+    from ..rules import is_the_volunteer
+
+    return is_the_volunteer(volunteer, user)
+
+
 @condition(_("该志愿者没有填写服务社区，不能核实。"))
 def _serves_a_community(volunteer) -> bool:
     return volunteer.communities.exists()
+
+
+@condition(_("只有本人登记的志愿者需要社区核实。"))
+def _self_registered(volunteer) -> bool:
+    return volunteer.organisation_id is None
 
 
 class Volunteer(WorkflowModel):
@@ -71,6 +83,8 @@ class Volunteer(WorkflowModel):
         db_index=True,
     )
     verified_at = models.DateTimeField(_("核实时间"), null=True, blank=True)
+    # Set by `reject` (the reason shown to the person), cleared when they resubmit.
+    rejection_reason = models.TextField(_("不通过核实的理由"), blank=True)
 
     class Meta:
         verbose_name = _("志愿者")
@@ -90,6 +104,32 @@ class Volunteer(WorkflowModel):
     def verify(self, *, by, reason=""):
         self.verified_at = clock.now()
 
+    @transition(
+        field=state,
+        source=VolunteerState.UNVERIFIED,
+        target=VolunteerState.REJECTED,
+        permission=_verifies,
+        conditions=[_self_registered],
+    )
+    def reject(self, *, by, reason=""):
+        """The reason is required (the service refuses an empty one) and shown to the person."""
+        self.rejection_reason = reason
+
+    @transition(
+        field=state,
+        source=VolunteerState.REJECTED,
+        target=VolunteerState.UNVERIFIED,
+        permission=_is_the_volunteer,
+        conditions=[_serves_a_community],
+    )
+    def resubmit(self, *, by, reason=""):
+        """The person corrected the registration and submits it again for verification."""
+        self.rejection_reason = ""
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.state == VolunteerState.REJECTED
+
     @property
     def is_verified(self) -> bool:
         return self.state == VolunteerState.VERIFIED
@@ -101,6 +141,29 @@ class Volunteer(WorkflowModel):
     @property
     def masked_id_number(self) -> str:
         return mask_id_number(self.id_number)
+
+
+class VolunteerChange(models.Model):
+    """A correction of a volunteer's record (not a state change, so not a TransitionRecord):
+    who, when, and each changed field's old and new value."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, models.PROTECT, related_name="changes", verbose_name=_("志愿者")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("修改人")
+    )
+    at = models.DateTimeField(_("修改时间"), default=clock.now)
+    # {"field": [old, new]}; communities as lists of names.
+    changes = models.JSONField(_("修改内容"))
+
+    class Meta:
+        verbose_name = _("志愿者信息更正记录")
+        verbose_name_plural = _("志愿者信息更正记录")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.volunteer_id} {self.at:%Y-%m-%d %H:%M}"
 
 
 class VolunteerService(models.Model):

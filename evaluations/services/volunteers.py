@@ -3,11 +3,14 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from marketplace import clock
 from marketplace.models import PlaceLevel
+from marketplace.services.notifications import notify
 from marketplace.validators import validate_mobile
-from marketplace.workflow import apply_transition
+from marketplace.workflow import WorkflowError, apply_transition, check_transition
 
 from .. import rules
 from ..models import Volunteer, VolunteerState
@@ -18,11 +21,11 @@ def _duplicate_id():
     return ValidationError({"id_number": [_("该居民身份证号码已登记为志愿者，不能重复登记。")]})
 
 
-def volunteer_clean(*, name, phone, id_number, skills, communities) -> dict:
+def volunteer_clean(*, name, phone, id_number, skills, communities, volunteer=None) -> dict:
     """Check one volunteer's data (no writes): the form's and the importer's own rules.
 
     Raises ValidationError (Chinese messages keyed by field), including for an ID number
-    already registered.
+    already registered (by anyone but `volunteer`, the record being corrected).
     """
     errors = {}
     name, phone, skills = (name or "").strip(), (phone or "").strip(), (skills or "").strip()
@@ -39,7 +42,8 @@ def volunteer_clean(*, name, phone, id_number, skills, communities) -> dict:
             check(value)
         except ValidationError as exc:
             errors[field] = exc.messages
-    if "id_number" not in errors and Volunteer.objects.filter(id_number=id_number).exists():
+    others = Volunteer.objects.exclude(pk=volunteer.pk) if volunteer else Volunteer.objects
+    if "id_number" not in errors and others.filter(id_number=id_number).exists():
         errors["id_number"] = _duplicate_id().message_dict["id_number"]
     if len(skills) > 200:
         errors["skills"] = [_("技能特长不能超过200个字。")]
@@ -115,25 +119,13 @@ def volunteer_register(
     return volunteer
 
 
-@transaction.atomic
-def volunteer_self_register(
-    *, user, name: str, phone: str, id_number: str, skills: str = "", communities
-) -> Volunteer:
-    """A signed-in resident registers as a volunteer: linked to the account, unverified
-    until the staff of one of the chosen communities verify it. One registration per
-    account and per ID number (ValidationError in Chinese)."""
+def _self_clean(user, volunteer=None, **data) -> dict:
+    """The person's own data: `volunteer_clean`, and communities of the resident's street."""
     from ..volunteer_selectors import communities_open_to
 
-    if not rules.self_registers(user):
-        raise PermissionDenied(_("只有已登录的居民可以登记成为志愿者。"))
-    if Volunteer.objects.filter(user=user).exists():
-        raise ValidationError(_("您的账号已登记为志愿者，每个账号只能登记一次。"))
-    row = volunteer_clean(
-        name=name, phone=phone, id_number=id_number, skills=skills, communities=communities
-    )
-    communities = row.pop("communities")
+    row = volunteer_clean(**data, volunteer=volunteer)
     open_to = set(communities_open_to(user).values_list("pk", flat=True))
-    outside = [p.name for p in communities if p.pk not in open_to]
+    outside = [p.name for p in row["communities"] if p.pk not in open_to]
     if outside:
         raise ValidationError(
             {
@@ -142,6 +134,24 @@ def volunteer_self_register(
                 ]
             }
         )
+    return row
+
+
+@transaction.atomic
+def volunteer_self_register(
+    *, user, name: str, phone: str, id_number: str, skills: str = "", communities
+) -> Volunteer:
+    """A signed-in resident registers as a volunteer: linked to the account, unverified
+    until the staff of one of the chosen communities verify it. One registration per
+    account and per ID number (ValidationError in Chinese)."""
+    if not rules.self_registers(user):
+        raise PermissionDenied(_("只有已登录的居民可以登记成为志愿者。"))
+    if Volunteer.objects.filter(user=user).exists():
+        raise ValidationError(_("您的账号已登记为志愿者，每个账号只能登记一次。"))
+    row = _self_clean(
+        user, name=name, phone=phone, id_number=id_number, skills=skills, communities=communities
+    )
+    communities = row.pop("communities")
     try:
         with transaction.atomic():
             volunteer = Volunteer.objects.create(
@@ -161,3 +171,53 @@ def volunteer_self_register(
 def volunteer_verify(*, volunteer: Volunteer, user, reason: str = "") -> Volunteer:
     """Community staff of one of its communities verify a self-registered volunteer."""
     return apply_transition(volunteer, "verify", actor=user, reason=reason)
+
+
+@transaction.atomic
+def volunteer_reject(*, volunteer: Volunteer, user, reason: str) -> Volunteer:
+    """Community staff of one of its communities reject a self-registration, with a reason
+    (required: WorkflowError 400) that the person is told and sees on their record."""
+    check_transition(volunteer, "reject", user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError(_("请填写不通过核实的理由。"), status=400)
+    volunteer = apply_transition(volunteer, "reject", actor=user, reason=reason)
+    notify(
+        users=[volunteer.user],
+        title=_("您的志愿者登记未通过核实"),
+        body=reason,
+        url=reverse("evaluations:volunteer", args=[volunteer.pk]),
+        key=f"volunteer-rejected-{volunteer.pk}-{clock.now():%Y%m%d%H%M%S%f}",
+    )
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_resubmit(
+    *,
+    volunteer: Volunteer,
+    user,
+    name: str,
+    phone: str,
+    id_number: str,
+    skills: str = "",
+    communities,
+) -> Volunteer:
+    """The person corrects a rejected registration and submits it again: same record and
+    number, back to 待核实 (the one-per-account and one-per-ID-number rules still hold)."""
+    check_transition(volunteer, "resubmit", user)
+    row = _self_clean(
+        user, volunteer, name=name, phone=phone, id_number=id_number, skills=skills,
+        communities=communities,
+    )  # fmt: skip
+    communities = row.pop("communities")
+    locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    for field, value in row.items():
+        setattr(locked, field, value)
+    try:
+        with transaction.atomic():
+            locked.save(update_fields=list(row))
+    except IntegrityError as exc:
+        raise _duplicate_id() from exc
+    locked.communities.set(communities)
+    return apply_transition(locked, "resubmit", actor=user, reason=_("本人修改后重新提交"))

@@ -11,10 +11,22 @@ from marketplace.models import Organisation
 from marketplace.workflow import available_transitions
 
 from .. import rules, selectors
-from ..forms_volunteers import CertificateForm, VolunteerForm, organisation_communities
+from ..forms_volunteers import (
+    CertificateForm,
+    VolunteerCorrectionForm,
+    VolunteerForm,
+    organisation_communities,
+)
 from ..models import Volunteer
 from ..services.certificates import certificate_issue
-from ..services.volunteers import volunteer_register, volunteer_self_register, volunteer_verify
+from ..services.volunteer_corrections import volunteer_correct
+from ..services.volunteers import (
+    volunteer_register,
+    volunteer_reject,
+    volunteer_resubmit,
+    volunteer_self_register,
+    volunteer_verify,
+)
 
 
 @login_required
@@ -60,19 +72,30 @@ def volunteer_self_new(request):
     if not rules.self_registers(request.user):
         raise PermissionDenied
     existing = Volunteer.objects.filter(user=request.user).first()
+    # A rejected registration is corrected and submitted again on this same page.
+    resubmits = existing is not None and existing.is_rejected
+    initial = {"name": request.user.name, "phone": request.user.phone}
+    if resubmits:
+        initial = {f: getattr(existing, f) for f in ("name", "phone", "id_number", "skills")}
+        initial["communities"] = list(existing.communities.values_list("pk", flat=True))
     form = VolunteerForm(
         request.POST or None,
         communities=selectors.communities_open_to(request.user),
-        initial={"name": request.user.name, "phone": request.user.phone},
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            volunteer = volunteer_self_register(user=request.user, **form.cleaned_data)
+            if resubmits:
+                volunteer = volunteer_resubmit(
+                    volunteer=existing, user=request.user, **form.cleaned_data
+                )
+            else:
+                volunteer = volunteer_self_register(user=request.user, **form.cleaned_data)
             return redirect("evaluations:volunteer", pk=volunteer.pk)
         except ValidationError as exc:
             form.add_error(None, exc)
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "existing": existing}
+    context = {"form": form, "existing": existing, "resubmits": resubmits}
     return render(request, "evaluations/volunteer_self_form.html", context, status=status)
 
 
@@ -82,6 +105,37 @@ def volunteer_verify_view(request, pk):
     volunteer = get_object_or_404(Volunteer, pk=pk)
     volunteer_verify(volunteer=volunteer, user=request.user)
     return redirect("evaluations:volunteer", pk=pk)
+
+
+@login_required
+@require_POST
+def volunteer_reject_view(request, pk):
+    volunteer = get_object_or_404(Volunteer, pk=pk)
+    volunteer_reject(volunteer=volunteer, user=request.user, reason=request.POST.get("reason", ""))
+    return redirect("evaluations:volunteer", pk=pk)
+
+
+@login_required
+def volunteer_correct_view(request, pk):
+    volunteer = get_object_or_404(Volunteer.objects.select_related("organisation"), pk=pk)
+    if not rules.corrects_volunteer(volunteer, request.user):
+        raise PermissionDenied
+    initial = {f: getattr(volunteer, f) for f in ("name", "phone", "skills")}
+    initial["communities"] = list(volunteer.communities.values_list("pk", flat=True))
+    form = VolunteerCorrectionForm(
+        request.POST or None,
+        communities=selectors.correctable_communities(volunteer, request.user),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            volunteer_correct(volunteer=volunteer, user=request.user, **form.cleaned_data)
+            return redirect("evaluations:volunteer", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "volunteer": volunteer}
+    return render(request, "evaluations/volunteer_correct.html", context, status=status)
 
 
 def _visible_volunteer(request, pk):
@@ -102,7 +156,13 @@ def volunteer_detail(request, pk, *, form=None, status=200):
     context = {
         "volunteer": volunteer,
         "full": rules.sees_volunteer_identity(volunteer, request.user),
+        "own": rules.is_the_volunteer(volunteer, request.user),
         "verifies": "verify" in available_transitions(volunteer, request.user),
+        "rejects": "reject" in available_transitions(volunteer, request.user),
+        "corrects": rules.corrects_volunteer(volunteer, request.user),
+        "changes": selectors.volunteer_changes(
+            volunteer, full=rules.sees_volunteer_identity(volunteer, request.user)
+        ),
         "communities": volunteer.communities.order_by("code"),
         "services": selectors.services_of(volunteer),
         "certificates": selectors.certificates_of(volunteer),
