@@ -115,9 +115,9 @@ def log_evidence(chain):
 
 
 def volunteer_figures(place=None) -> dict:
-    """Registered volunteers, those active in the last 12 months (serving communities in
+    """Registered (verified) volunteers, those active in the last 12 months (serving communities in
     `place`'s subtree) and the hours they gave there (activities of projects in it)."""
-    volunteers = Volunteer.objects.all()
+    volunteers = Volunteer.objects.filter(state=VolunteerState.VERIFIED)  # not awaiting/refused
     services = VolunteerService.objects.all()
     if place is not None:
         volunteers = volunteers.filter(communities__code__startswith=place.prefix)

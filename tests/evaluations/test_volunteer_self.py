@@ -124,3 +124,12 @@ def test_unverified_volunteers_are_not_offered_for_hours(
             ended_at=start + timedelta(hours=1),
         )  # fmt: skip
     assert not self_registered.services.exists()
+
+
+def test_figures_count_a_self_registration_once_verified(resident, staff, places):
+    from evaluations.selectors import volunteer_figures
+
+    volunteer = register(resident, places)
+    assert volunteer_figures(place=places["community_a"])["registered"] == 0
+    volunteer_verify(volunteer=volunteer, user=staff)
+    assert volunteer_figures(place=places["community_a"])["registered"] == 1
