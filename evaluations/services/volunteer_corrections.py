@@ -22,8 +22,10 @@ def volunteer_correct(
 
     Raises PermissionDenied for anyone else and ValidationError (Chinese, keyed by field).
     """
-    locked = (
-        Volunteer.objects.select_for_update().select_related("organisation").get(pk=volunteer.pk)
+    locked = (  # lock the volunteer row only: the organisation is an outer join (nullable)
+        Volunteer.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=volunteer.pk)
     )
     if not rules.corrects_volunteer(locked, user):
         raise PermissionDenied(_("只有登记组织的管理员或服务社区的社区工作者可以更正志愿者信息。"))

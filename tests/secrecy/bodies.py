@@ -48,7 +48,9 @@ VOLATILE = [
     re.compile(r'csrfmiddlewaretoken\\?"\s+value=\\?"[^"\\]*'),
     re.compile(r'csrf[_-]?token["\']?\s*[:=]\s*["\'][^"\']*', re.IGNORECASE),
     re.compile(r'(nonce=")[^"]*'),
-    # Clock readings: ISO or Chinese date-times, relative times ("3 分钟前", "just now").
+    # Clock readings: RFC 822 (feeds: an empty feed's lastBuildDate is "now", which may cross
+    # midnight between the two sweeps), ISO or Chinese date-times, relative times ("3 分钟前").
+    re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} \w{3} \d{4} \d{2}:\d{2}:\d{2}"),
     re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?"),
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"),
     re.compile(r"\d{1,2}:\d{2}(:\d{2})?"),
