@@ -61,18 +61,10 @@ def _winner(tender):
 def _failure_reason(tender) -> str:
     """The recorded reason of a 流标 after the eligibility review (资格审查后有效投标不足N家…),
     read from the transition record; "" for a tender that failed at opening."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from marketplace.models import TransitionRecord
+    from marketplace.selectors import records_of
 
     record = (
-        TransitionRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(tender),
-            object_id=tender.pk,
-            transition="fail_after_review",
-        )
-        .order_by("-at", "-pk")
-        .first()
+        records_of(tender).filter(transition="fail_after_review").order_by("-at", "-pk").first()
     )
     return record.reason if record else ""
 

@@ -23,12 +23,16 @@ def labelled(records, model) -> list:
     return records
 
 
+def records_of(obj):
+    """The object's transition records (a queryset: filter and order as needed)."""
+    return TransitionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    )
+
+
 def timeline_for(obj) -> list:
     """The object's transition records, oldest first, with who acted and state names."""
-    records = TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-    ).select_related("by")
-    return labelled(records, type(obj))
+    return labelled(records_of(obj).select_related("by"), type(obj))
 
 
 def projects_for_user(user):

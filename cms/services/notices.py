@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from marketplace import clock
-from marketplace.models import TransitionRecord
+from marketplace.selectors import records_of
 
 from ..models import NoticeIndexPage, NoticeKind, NoticePage
 
@@ -64,7 +64,7 @@ def _place(obj):
 STEP_STATE = {kind: state for state, kind in TENDER_NOTICES.items()}
 
 
-def _step_at(obj, content_type, kind):
+def _step_at(obj, kind):
     """When the step happened: its transition record (a catch-up run may come much later)."""
     label = obj._meta.label
     if label == "tenders.Contract":
@@ -75,14 +75,7 @@ def _step_at(obj, content_type, kind):
         targets = ["published"]
     else:
         targets = [STEP_STATE.get(kind)]
-    record = (
-        TransitionRecord.objects.filter(
-            content_type=content_type, object_id=obj.pk, target__in=targets
-        )
-        .order_by("-at", "-pk")
-        .only("at")
-        .first()
-    )
+    record = records_of(obj).filter(target__in=targets).order_by("-at", "-pk").only("at").first()
     return record.at if record else clock.now()
 
 
@@ -116,7 +109,7 @@ def notice_publish(*, kind: str, obj) -> NoticePage:
             notice = NoticePage(
                 title=_title(kind, obj)[:255],
                 slug=f"{kind}-{content_type.model}-{obj.pk}".replace("_", "-"),
-                step_at=_step_at(obj, content_type, kind),
+                step_at=_step_at(obj, kind),
                 place=_place(obj),
                 **key,
             )
