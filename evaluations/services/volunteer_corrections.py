@@ -1,13 +1,13 @@
 """Correcting a volunteer's record (not a state change): recorded as a VolunteerChange."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import rules
 from ..models import Volunteer, VolunteerChange
 from ..volunteer_selectors import correctable_communities
-from .volunteers import volunteer_clean
+from .volunteers import refuse_outside, volunteer_clean
 
 FIELDS = ("name", "phone", "skills")
 
@@ -34,11 +34,9 @@ def volunteer_correct(
         communities=communities, volunteer=locked,
     )  # fmt: skip
     allowed = set(correctable_communities(locked, user).values_list("pk", flat=True))
-    outside = [p.name for p in row["communities"] if p.pk not in allowed]
-    if outside:
-        raise ValidationError(
-            {"communities": [_("%(names)s 不在可选的服务社区内。") % {"names": "、".join(outside)}]}
-        )
+    refuse_outside(
+        row["communities"], lambda place: place.pk in allowed, _("%(names)s 不在可选的服务社区内。")
+    )
     changes = {f: [getattr(locked, f), row[f]] for f in FIELDS if getattr(locked, f) != row[f]}
     before = list(locked.communities.order_by("code"))
     after = sorted(row["communities"], key=lambda p: p.code)

@@ -63,26 +63,39 @@ def volunteer_clean(*, name, phone, id_number, skills, communities, volunteer=No
     }
 
 
+def refuse_outside(communities, allowed, message: str) -> None:
+    """ValidationError on `communities` naming those for which `allowed(place)` is false
+    (`message` is translated and carries %(names)s)."""
+    outside = [p.name for p in communities if not allowed(p)]
+    if outside:
+        raise ValidationError({"communities": [message % {"names": "、".join(outside)}]})
+
+
 def volunteer_check(*, user, organisation, **data) -> dict:
     """Everything `volunteer_register` checks, without writing (the importer's dry run)."""
     if not rules.registers_volunteers(organisation, user):
         raise PermissionDenied(_("只有社会组织的管理员或成员可以登记志愿者。"))
     row = volunteer_clean(**data)
-    outside = [p.name for p in row["communities"] if not rules.serves_area(organisation, p)]
-    if outside:
-        raise ValidationError(
-            {
-                "communities": [
-                    _("%(names)s 不在本组织所在地区内，不能登记。") % {"names": "、".join(outside)}
-                ]
-            }
-        )
+    refuse_outside(
+        row["communities"],
+        lambda place: rules.serves_area(organisation, place),
+        _("%(names)s 不在本组织所在地区内，不能登记。"),
+    )
     return row
 
 
-def _number(volunteer: Volunteer) -> None:
+def _create(row: dict, **fields) -> Volunteer:
+    """The checked `row` saved with `fields`, numbered, with its communities."""
+    communities = row.pop("communities")
+    try:
+        with transaction.atomic():
+            volunteer = Volunteer.objects.create(**row, **fields)
+    except IntegrityError as exc:  # the same ID number registered at the same moment
+        raise _duplicate_id() from exc
     volunteer.number = f"ZY{volunteer.registered_at:%Y}{volunteer.pk:08d}"
     volunteer.save(update_fields=["number"])
+    volunteer.communities.set(communities)
+    return volunteer
 
 
 @transaction.atomic
@@ -105,18 +118,8 @@ def volunteer_register(
         skills=skills,
         communities=communities,
     )
-    communities = row.pop("communities")
     account = get_user_model().objects.filter(phone=row["phone"], volunteer__isnull=True).first()
-    try:
-        with transaction.atomic():
-            volunteer = Volunteer.objects.create(
-                **row, organisation=organisation, registered_by=user, user=account
-            )
-    except IntegrityError as exc:
-        raise _duplicate_id() from exc
-    _number(volunteer)
-    volunteer.communities.set(communities)
-    return volunteer
+    return _create(row, organisation=organisation, registered_by=user, user=account)
 
 
 def _self_clean(user, volunteer=None, **data) -> dict:
@@ -125,15 +128,11 @@ def _self_clean(user, volunteer=None, **data) -> dict:
 
     row = volunteer_clean(**data, volunteer=volunteer)
     open_to = set(communities_open_to(user).values_list("pk", flat=True))
-    outside = [p.name for p in row["communities"] if p.pk not in open_to]
-    if outside:
-        raise ValidationError(
-            {
-                "communities": [
-                    _("%(names)s 不在您居住的街道（乡镇）内。") % {"names": "、".join(outside)}
-                ]
-            }
-        )
+    refuse_outside(
+        row["communities"],
+        lambda place: place.pk in open_to,
+        _("%(names)s 不在您居住的街道（乡镇）内。"),
+    )
     return row
 
 
@@ -151,21 +150,9 @@ def volunteer_self_register(
     row = _self_clean(
         user, name=name, phone=phone, id_number=id_number, skills=skills, communities=communities
     )
-    communities = row.pop("communities")
-    try:
-        with transaction.atomic():
-            volunteer = Volunteer.objects.create(
-                **row,
-                organisation=None,
-                registered_by=user,
-                user=user,
-                state=VolunteerState.UNVERIFIED,
-            )
-    except IntegrityError as exc:
-        raise _duplicate_id() from exc
-    _number(volunteer)
-    volunteer.communities.set(communities)
-    return volunteer
+    return _create(
+        row, organisation=None, registered_by=user, user=user, state=VolunteerState.UNVERIFIED
+    )
 
 
 def volunteer_verify(*, volunteer: Volunteer, user, reason: str = "") -> Volunteer:
