@@ -26,12 +26,12 @@ def volunteers_for(user, community: str = ""):
                 "volunteer_id"
             )
         )
-    staff_q = _staff_community_q(user, "place__")
-    if staff_q:
+    staff_places = _staff_communities(user)
+    if staff_places is not None:
         visible |= Q(
-            pk__in=Volunteer.communities.through.objects.filter(
-                staff_q, place__level=PlaceLevel.COMMUNITY
-            ).values("volunteer_id")
+            pk__in=Volunteer.communities.through.objects.filter(place__in=staff_places).values(
+                "volunteer_id"
+            )
         )
     volunteers = Volunteer.objects.filter(visible)
     if community:
@@ -162,23 +162,24 @@ def volunteer_of(user):
     return Volunteer.objects.filter(user=user).first()
 
 
-def _staff_community_q(user, prefix="") -> Q:
+def _staff_communities(user):
+    """The communities in the staff member's places (a queryset), or None for non-staff."""
     q = Q()
     for place in core.places_for(user, Role.COMMUNITY_STAFF):
-        q |= Q(**{f"{prefix}code__startswith": place.prefix})
-    return q
+        q |= Q(code__startswith=place.prefix)
+    return Place.objects.filter(q, level=PlaceLevel.COMMUNITY).order_by("code") if q else None
 
 
 def volunteers_to_verify(user):
     """Self-registered volunteers waiting for this community staff member to verify."""
-    q = _staff_community_q(user)
-    if not q:
+    staff_places = _staff_communities(user)
+    if staff_places is None:
         return Volunteer.objects.none()
     return Volunteer.objects.filter(
         state=VolunteerState.UNVERIFIED,
-        pk__in=Volunteer.communities.through.objects.filter(
-            place__in=Place.objects.filter(q, level=PlaceLevel.COMMUNITY)
-        ).values("volunteer_id"),
+        pk__in=Volunteer.communities.through.objects.filter(place__in=staff_places).values(
+            "volunteer_id"
+        ),
     )
 
 
@@ -190,10 +191,8 @@ def correctable_communities(volunteer, user):
         return Place.objects.within(volunteer.organisation.place).communities().order_by("code")
     if volunteer.user_id:
         return communities_open_to(volunteer.user)
-    q = _staff_community_q(user)
-    if not q:
-        return Place.objects.none()
-    return Place.objects.filter(q, level=PlaceLevel.COMMUNITY).order_by("code")
+    staff_places = _staff_communities(user)
+    return Place.objects.none() if staff_places is None else staff_places
 
 
 def volunteer_changes(volunteer, *, full: bool) -> list[dict]:
