@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .views import (
     account,
     admin_shortcut,
+    dev_login,
     documents,
     exports,
     health,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/phone/", phone_login.phone_login, name="phone_login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/dev-login/<str:token>/", dev_login.dev_login, name="dev_login"),
     path("my/", account.my_work, name="my_work"),
     path("my/notifications/", account.notifications, name="notifications"),
     path("my/notifications/read/", account.notifications_read, name="notifications_read"),
