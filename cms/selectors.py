@@ -177,12 +177,7 @@ def place_context(code: str, data) -> dict:
     from django.shortcuts import get_object_or_404
 
     place = get_object_or_404(Place, code=code)
-    prefixes = {place.code[:n] for n in (2, 4, 6, 9)}
-    up = [
-        p
-        for p in Place.objects.filter(code__in=[f"{x:0<12}" for x in prefixes]).order_by("level")
-        if p.level < place.level
-    ]
+    up = list(Place.objects.filter(code__in=place.ancestor_codes()).order_by("level"))
     below = list(place.children.order_by("code")) if not place.is_community else []
     projects = Paginator(public_projects_in(place), PLACE_PAGE_SIZE).get_page(data.get("page"))
     return {"place": place, "ancestors": up, "children": below, "projects": projects}

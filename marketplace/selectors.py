@@ -1,5 +1,6 @@
 """Reads for core pages."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
@@ -61,3 +62,17 @@ def public_organisations(*, query: str = ""):
 
 def organisation_members(org):
     return RoleAssignment.objects.filter(organisation=org).select_related("user").order_by("role")
+
+
+def holders_of(role, places) -> list:
+    """The users holding a place-scoped `role` at any of `places` or above them (one query):
+    e.g. the community staff who serve a set of communities."""
+    codes = {code for place in places for code in (place.code, *place.ancestor_codes())}
+    return list(
+        get_user_model()
+        .objects.filter(
+            role_assignments__role=role, role_assignments__place__code__in=codes, is_active=True
+        )
+        .distinct()
+        .order_by("pk")
+    )

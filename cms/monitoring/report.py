@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from marketplace.models import Place, PlaceLevel
-from marketplace.models.place import PREFIX_LENGTH
+from marketplace.models import Place
 
 from . import charts, figures
 from .targets import SOURCE, target
@@ -30,11 +29,7 @@ class Table:
 
 def ancestors(place: Place) -> list[Place]:
     """The places above `place`, from the province down (one query, by code prefixes)."""
-    codes = [
-        place.code[: PREFIX_LENGTH[level]].ljust(12, "0")
-        for level in range(PlaceLevel.PROVINCE, place.level)
-    ]
-    return list(Place.objects.filter(code__in=codes).order_by("level"))
+    return list(Place.objects.filter(code__in=place.ancestor_codes()).order_by("level"))
 
 
 def _pct(value):

@@ -1,8 +1,10 @@
 """Correcting a volunteer's record (not a state change): recorded as a VolunteerChange."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from marketplace import rules as core
 
 from .. import rules
 from ..models import Volunteer, VolunteerChange
@@ -37,6 +39,12 @@ def volunteer_correct(
     refuse_outside(
         row["communities"], lambda place: place.pk in allowed, _("%(names)s 不在可选的服务社区内。")
     )
+    if not locked.organisation_id and not any(
+        core.is_staff_for(user, place) for place in row["communities"]
+    ):  # staff would hand the record to communities they do not serve, and lose it
+        raise ValidationError(
+            {"communities": [_("请至少保留一个您服务的社区，否则您将无法再查看和更正这位志愿者。")]}
+        )
     changes = {f: [getattr(locked, f), row[f]] for f in FIELDS if getattr(locked, f) != row[f]}
     before = list(locked.communities.order_by("code"))
     after = sorted(row["communities"], key=lambda p: p.code)

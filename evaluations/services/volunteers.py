@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marketplace import clock
-from marketplace.models import PlaceLevel
+from marketplace.models import PlaceLevel, Role
+from marketplace.selectors import holders_of
 from marketplace.services.notifications import notify
 from marketplace.validators import validate_mobile
 from marketplace.workflow import WorkflowError, apply_transition, check_transition
@@ -150,8 +151,22 @@ def volunteer_self_register(
     row = _self_clean(
         user, name=name, phone=phone, id_number=id_number, skills=skills, communities=communities
     )
-    return _create(
+    volunteer = _create(
         row, organisation=None, registered_by=user, user=user, state=VolunteerState.UNVERIFIED
+    )
+    _ask_staff_to_verify(volunteer, _("新的志愿者登记待核实：%(name)s"))
+    return volunteer
+
+
+def _ask_staff_to_verify(volunteer: Volunteer, title: str) -> None:
+    """Tell the staff of the volunteer's communities that a registration waits for them
+    (once per submission: the key names the volunteer and the moment)."""
+    notify(
+        users=holders_of(Role.COMMUNITY_STAFF, volunteer.communities.all()),
+        title=title % {"name": volunteer.name},
+        body=_("请到“我的工作”核实志愿者身份。"),
+        url=reverse("evaluations:volunteer", args=[volunteer.pk]),
+        key=f"volunteer-to-verify-{volunteer.pk}-{clock.now():%Y%m%d%H%M%S%f}",
     )
 
 
@@ -207,4 +222,6 @@ def volunteer_resubmit(
     except IntegrityError as exc:
         raise _duplicate_id() from exc
     locked.communities.set(communities)
-    return apply_transition(locked, "resubmit", actor=user, reason=_("本人修改后重新提交"))
+    locked = apply_transition(locked, "resubmit", actor=user, reason=_("本人修改后重新提交"))
+    _ask_staff_to_verify(locked, _("志愿者修改后重新提交，待核实：%(name)s"))
+    return locked

@@ -57,6 +57,13 @@ class Place(models.Model):
     def prefix(self) -> str:
         return self.code[: PREFIX_LENGTH[self.level]]
 
+    def ancestor_codes(self) -> list[str]:
+        """The codes of the places above this one, from the province down (no query)."""
+        return [
+            self.code[: PREFIX_LENGTH[level]].ljust(12, "0")
+            for level in range(PlaceLevel.PROVINCE, self.level)
+        ]
+
     def contains(self, other: "Place") -> bool:
         return other.code.startswith(self.prefix)
 

@@ -84,3 +84,17 @@ def test_others_are_refused_and_bad_input_changes_nothing(
     assert bad.status_code == 400
     registered.refresh_from_db()
     assert registered.name == "赵志愿" and not VolunteerChange.objects.exists()
+
+
+def test_staff_keep_one_of_their_communities_when_correcting(client, resident, staff, places):
+    volunteer = register(resident, places)
+    client.force_login(staff)
+    only_b = form(places, communities=[places["community_b"].pk])
+    response = client.post(url(volunteer), only_b)
+    assert response.status_code == 400
+    assert "请至少保留一个您服务的社区" in response.content.decode()
+    assert list(volunteer.communities.all()) == [places["community_a"]]
+    assert not VolunteerChange.objects.exists()
+    both = [places["community_a"].pk, places["community_b"].pk]
+    assert client.post(url(volunteer), form(places, communities=both)).status_code == 302
+    assert volunteer.communities.count() == 2

@@ -56,7 +56,9 @@ def test_an_empty_reason_others_and_wrong_states_are_refused(
         volunteer_reject(volunteer=registered, user=staff, reason="不符")
 
 
-def test_a_rejected_person_corrects_and_resubmits(client, resident, resident2, staff, places):
+def test_a_rejected_person_corrects_and_resubmits(
+    client, resident, resident2, staff, places, django_capture_on_commit_callbacks
+):
     volunteer = register(resident, places)
     volunteer_reject(volunteer=volunteer, user=staff, reason="身份证号码有误")
     client.force_login(resident)
@@ -66,8 +68,10 @@ def test_a_rejected_person_corrects_and_resubmits(client, resident, resident2, s
     taken = register(resident2, places, n=3)
     dup = client.post(URL, data(places, n=3))
     assert dup.status_code == 400 and "不能重复登记" in dup.content.decode()
-    response = client.post(URL, data(places, n=2, name="李秀兰", skills="书法"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, data(places, n=2, name="李秀兰", skills="书法"))
     assert response.status_code == 302
+    assert staff.notifications.filter(title__startswith="志愿者修改后重新提交").count() == 1
     volunteer.refresh_from_db()
     assert volunteer.state == VolunteerState.UNVERIFIED and volunteer.id_number == id_number(2)
     assert volunteer.skills == "书法" and not volunteer.rejection_reason

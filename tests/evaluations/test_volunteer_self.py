@@ -10,8 +10,10 @@ from django.utils import timezone
 from evaluations.models import Volunteer, VolunteerState
 from evaluations.services.volunteer_hours import volunteer_service_record
 from evaluations.services.volunteers import volunteer_self_register, volunteer_verify
-from marketplace.models import TransitionRecord
+from marketplace.models import Notification, Role, TransitionRecord
 from marketplace.workflow import WorkflowError
+from tests.conftest import grant
+from tests.marketplace.factories import UserFactory
 
 from .factories import id_number, make_volunteer
 from .test_logs import record
@@ -133,3 +135,14 @@ def test_figures_count_a_self_registration_once_verified(resident, staff, places
     assert volunteer_figures(place=places["community_a"])["registered"] == 0
     volunteer_verify(volunteer=volunteer, user=staff)
     assert volunteer_figures(place=places["community_a"])["registered"] == 1
+
+
+def test_staff_of_the_chosen_communities_are_told(
+    resident, staff, staff_b, places, django_capture_on_commit_callbacks
+):
+    street = grant(UserFactory(name="街道社工站"), Role.COMMUNITY_STAFF, place=places["huashan"])
+    with django_capture_on_commit_callbacks(execute=True):
+        volunteer = register(resident, places)
+    told = Notification.objects.filter(title__startswith="新的志愿者登记待核实")
+    assert {n.user for n in told} == {staff, street}  # not staff_b: community B not chosen
+    assert told.first().url == f"/delivery/volunteers/{volunteer.pk}/"
