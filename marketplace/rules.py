@@ -71,6 +71,11 @@ def delivers(project, user) -> bool:
     return is_member_of(user, project.organisation)
 
 
+def can_see_design_versions(project, user) -> bool:
+    """Submitted versions and the purchaser's return comments: the designers and deciders."""
+    return can_design(project, user) or can_decide(project, user)
+
+
 def can_view_project(project, user) -> bool:
     return can_design(project, user) or can_decide(project, user) or delivers(project, user)
 

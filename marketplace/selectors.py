@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from . import rules
+from .design_versions import budget_total as design_budget_total
 from .models import Organisation, Project, ProjectState, Role, RoleAssignment, TransitionRecord
 
 PUBLIC_PROJECT_STATES = [
@@ -51,6 +52,25 @@ def projects_for_user(user):
 
 def can_see_project(project, user) -> bool:
     return project.state in PUBLIC_PROJECT_STATES or rules.can_view_project(project, user)
+
+
+def design_versions(project) -> list:
+    """The project's submitted design versions, oldest first, each with `budget_total` and
+    `returns`: the return-for-revision record that followed it (two queries in all).
+
+    A design can only be returned while submitted, and a returned one is only submitted again,
+    so the n-th return answers the n-th version (clock ties cannot mix them up)."""
+    versions = list(project.design_versions.select_related("submitted_by").order_by("number"))
+    returns = list(
+        records_of(project)
+        .filter(transition="return_design")
+        .select_related("by")
+        .order_by("at", "pk")
+    )
+    for i, version in enumerate(versions):
+        version.budget_total = design_budget_total(version.snapshot)
+        version.returns = returns[i : i + 1]
+    return versions
 
 
 def public_organisations(*, query: str = ""):

@@ -30,6 +30,11 @@ urlpatterns = [
     path("my/notifications/", account.notifications, name="notifications"),
     path("my/notifications/read/", account.notifications_read, name="notifications_read"),
     path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
+    path(
+        "projects/<int:pk>/versions/<int:number>/",
+        projects.project_version,
+        name="project_version",
+    ),
     path("projects/<int:pk>/submit/", projects.project_submit, name="project_submit"),
     path("projects/<int:pk>/approve/", projects.project_approve, name="project_approve"),
     path("projects/<int:pk>/return/", projects.project_return, name="project_return"),

@@ -13,10 +13,10 @@ from marketplace import clock, demo, seeding
 from marketplace.models import FundingSource, Place, Project, ProjectState, Role, RoleAssignment
 from marketplace.services.projects import project_approve, project_return, project_submit
 
-from .demo_data import NEEDS
+from .demo_data import MEETINGS, NEEDS
 from .models import Category, Decision, Need, NeedState
 from .services import designs
-from .services.consultations import consultation_record
+from .services.consultations import Participant, consultation_record
 from .services.needs import (
     need_endorse,
     need_merge,
@@ -34,6 +34,15 @@ def _people(community: Place, role: str) -> list:
         ra.user
         for ra in ras.order_by("user__username")
         if ra.place and ra.place.contains(community)
+    ]
+
+
+def _participants(meeting: str) -> list[Participant]:
+    return [
+        Participant(kind, organisation=demo.organisation(name), role=role)
+        if kind == "organisation"
+        else Participant(kind, name, role=role)
+        for kind, name, role in MEETINGS[meeting]
     ]
 
 
@@ -105,7 +114,7 @@ def _consult(staff, community, needs, days_ago=7):
         community=community,
         date=clock.today() - timedelta(days=days_ago),
         place=f"{community.name}议事厅",
-        participants="居民代表8人、社区两委成员3人、驻区社会组织1家",
+        participants=_participants("default"),
         minutes="居民代表逐条讨论议题需求，经表决同意推进。",
         decisions=[(n, Decision.GO_FORWARD, "") for n in needs],
     )
@@ -226,7 +235,7 @@ def seed_needs(say):
         community=cuihu,
         date=clock.today() - timedelta(days=10),
         place="翠湖西路社区党群服务中心二楼议事厅",
-        participants="居民代表12人、社区两委成员4人、阳光社工中心1人、辖区单位代表2人",
+        participants=_participants("cuihu"),
         minutes="会议讨论了养老、助餐、儿童托管和无障碍改造4项需求。养老、助餐合并立项，"
         "儿童托管单独立项；无障碍改造涉及住建部门，暂缓。",
         decisions=[
@@ -256,7 +265,7 @@ def seed_needs(say):
         community=sjg,
         date=clock.today() - timedelta(days=8),
         place="水晶宫社区居委会会议室",
-        participants="居民代表9人、社区工作者3人",
+        participants=_participants("shuijinggong"),
         minutes="同意推进助残康复和便民服务点两项需求。",
         decisions=[(n["j"], Decision.GO_FORWARD, ""), (n["k"], Decision.GO_FORWARD, "")],
     )
@@ -274,7 +283,7 @@ def seed_needs(say):
         community=village,
         date=clock.today() - timedelta(days=12),
         place="西街口村委会",
-        participants="村民代表15人、村两委5人、驻村工作队2人",
+        participants=_participants("village"),
         minutes="同意推进留守儿童关爱；核桃技术培训纳入农业部门培训计划，暂缓。",
         decisions=[
             (n["m"], Decision.GO_FORWARD, ""),

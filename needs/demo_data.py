@@ -142,3 +142,41 @@ NEEDS = [
         400,
     ),
 ]
+
+# Who took part in each demo consultation: (kind, name, role). An organisation row names a
+# demo organisation by its key (marketplace.demo.ORGANISATIONS) instead of a person.
+R, S, ORG, X = "resident", "staff", "organisation", "other"
+MEETINGS = {
+    "cuihu": [
+        (R, "李秀兰", "居民代表"),
+        (R, "王建国", "楼栋长"),
+        (R, "张桂芬", "老年协会会长"),
+        (R, "刘德明", "居民代表"),
+        (R, "杨晓红", "家长代表"),
+        (S, "陈静", "社区党委书记"),
+        (S, "何丽萍", "社区居委会委员"),
+        (ORG, "sunshine", "驻点社工"),
+        (X, "翠湖物业服务中心", "辖区单位代表"),
+    ],
+    "shuijinggong": [
+        (R, "赵丽", "居民代表"),
+        (R, "钱永福", "残疾人家属代表"),
+        (R, "孙小梅", "居民代表"),
+        (S, "杨帆", "社区居委会主任"),
+        (S, "周敏", "社区网格员"),
+    ],
+    "village": [
+        (R, "普阿妹", "村民代表"),
+        (R, "毕老三", "村民小组长"),
+        (R, "李金花", "妇女代表"),
+        (S, "毕志强", "村委会主任"),
+        (ORG, "shilin", "合作社会组织"),
+        (X, "县民政局驻村工作队", "驻村工作队"),
+    ],
+    # Any other community's consultation (later seeders' approved projects).
+    "default": [
+        (R, "居民代表甲", "居民代表"),
+        (R, "居民代表乙", "居民代表"),
+        (S, "社区工作者", "社区居委会"),
+    ],
+}

@@ -10,6 +10,7 @@ from marketplace.masking import mask_name, mask_phone
 from marketplace.models import Place
 
 from . import rules, selectors
+from .models import ParticipantKind
 
 
 def _phone(need, viewer):
@@ -63,14 +64,30 @@ COLUMNS = (
 def _consultation_rows(user, params):
     if not selectors.staff_communities(user):
         raise PermissionDenied
-    return selectors.consultations_for(user)
+    return selectors.consultations_with_participants(user)
+
+
+def _participants(consultation, viewer):
+    """Per kind: the head count, and the organisations by name (never residents' names):
+    居民 5 人；社区工作者 2 人；社会组织：XX社工服务中心."""
+    people = list(consultation.participants.all())
+    parts = []
+    for kind in ParticipantKind:
+        rows = [p for p in people if p.kind == kind]
+        if not rows:
+            continue
+        if kind == ParticipantKind.ORGANISATION:
+            parts.append(f"{kind.label}：{'、'.join(p.label for p in rows)}")
+        else:
+            parts.append(_("%(kind)s %(n)d 人") % {"kind": kind.label, "n": len(rows)})
+    return "；".join(str(p) for p in parts)
 
 
 CONSULTATION_COLUMNS = (
     ExportColumn(_("日期"), field("date")),
     ExportColumn(_("社区/村"), field("community.path_name")),
     ExportColumn(_("地点"), field("place")),
-    ExportColumn(_("参加人员"), field("participants")),
+    ExportColumn(_("参加人员"), _participants),
     ExportColumn(_("议题数"), field("agenda")),
     ExportColumn(_("推进数"), field("forward")),
     ExportColumn(_("记录人"), field("held_by.display_name")),

@@ -1,11 +1,12 @@
 from django import forms
-from django.forms import formset_factory
+from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import IndicatorKind, Place, Project
+from marketplace.models import IndicatorKind, Organisation, Place, Project
 from marketplace.workflow import WorkflowError
 
-from .models import Category, Decision, Need, NeedState
+from .models import Category, Decision, Need, NeedState, ParticipantKind
+from .services.consultations import Participant, participant_errors
 
 PHOTO_LIMIT = 6
 
@@ -74,11 +75,6 @@ class MergeForm(forms.Form):
 class ConsultationForm(forms.Form):
     date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("地点"), max_length=100)
-    participants = forms.CharField(
-        label=_("参加人员"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("居民代表、社区工作者、社会组织及其他参加者。"),
-    )
     minutes = forms.CharField(label=_("会议纪要"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, agenda, **kwargs):
@@ -113,6 +109,102 @@ class ConsultationForm(forms.Form):
             ):
                 self.add_error(f"reason_{need.pk}", _("暂缓或不予采纳须说明理由。"))
         return data
+
+
+class ParticipantForm(forms.Form):
+    """One participant row; a row with no name, organisation or role is left out."""
+
+    kind = forms.ChoiceField(label=_("类别"), choices=ParticipantKind.choices)
+    name = forms.CharField(label=_("姓名/名称"), max_length=100, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("社会组织"), queryset=Organisation.objects.none(), required=False
+    )
+    role = forms.CharField(
+        label=_("身份/角色"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("如居民代表、楼栋长")}),
+    )
+
+    def __init__(self, *args, organisations, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].choices = choices  # read once for all rows
+
+    def participant(self) -> Participant | None:
+        data = getattr(self, "cleaned_data", None) or {}
+        if not (data.get("name", "").strip() or data.get("organisation") or data.get("role")):
+            return None
+        return Participant(
+            kind=data.get("kind") or ParticipantKind.OTHER,
+            name=data.get("name", ""),
+            organisation=data.get("organisation"),
+            role=data.get("role", ""),
+        )
+
+
+# The kinds the empty rows start with: most meetings are residents and staff.
+ROW_KINDS = (
+    [ParticipantKind.RESIDENT] * 3 + [ParticipantKind.STAFF] * 2 + [ParticipantKind.ORGANISATION]
+)
+MORE_ROWS = 4
+
+
+class BaseParticipantFormSet(BaseFormSet):
+    def __init__(self, *args, organisations, **kwargs):
+        self.organisations = organisations
+        self.choices = [("", "---------"), *organisations.values_list("pk", "name")]
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = {"organisations": self.organisations, "choices": self.choices}
+        if index is not None and index >= self.initial_form_count():
+            offset = index - self.initial_form_count()
+            kinds = ROW_KINDS if not self.initial else [ParticipantKind.RESIDENT]
+            kwargs["initial"] = {"kind": kinds[min(offset, len(kinds) - 1)]}
+        return kwargs
+
+    def filled(self) -> list[tuple[ParticipantForm, Participant]]:
+        return [(f, p) for f in self.forms if (p := f.participant()) is not None]
+
+    def participants(self) -> list[Participant]:
+        return [p for _, p in self.filled()]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        rows = self.filled()
+        row_errors, overall = participant_errors([p for _, p in rows])
+        for index, message in row_errors.items():
+            rows[index][0].add_error("name", message)
+        if overall:
+            raise forms.ValidationError(overall)
+
+
+ParticipantFormSet = formset_factory(
+    ParticipantForm, formset=BaseParticipantFormSet, extra=len(ROW_KINDS)
+)
+
+
+def participant_formset(data=None, *, organisations, more=False):
+    """The participant rows; `more` re-offers what was typed (unbound) with more empty rows."""
+    if not more:
+        return ParticipantFormSet(data, prefix="p", organisations=organisations)
+    typed = ParticipantFormSet(data, prefix="p", organisations=organisations)
+    typed.is_valid()
+    initial = [
+        {
+            "kind": f.cleaned_data.get("kind"),
+            "name": f.cleaned_data.get("name"),
+            "organisation": f.cleaned_data.get("organisation"),
+            "role": f.cleaned_data.get("role"),
+        }
+        for f in typed.forms
+        if f.participant() is not None
+    ]
+    formset = ParticipantFormSet(initial=initial, prefix="p", organisations=organisations)
+    formset.extra = MORE_ROWS if initial else len(ROW_KINDS)
+    return formset
 
 
 class DesignForm(forms.ModelForm):

@@ -3,10 +3,11 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from marketplace import rules as core
 from marketplace.models import (
+    Organisation,
     Place,
     PlaceLevel,
     Project,
@@ -19,11 +20,13 @@ from marketplace.selectors import labelled as core_labelled
 from .models import (
     Consultation,
     ConsultationDecision,
+    ConsultationParticipant,
     Decision,
     Endorsement,
     Follow,
     Need,
     NeedState,
+    ParticipantKind,
 )
 from .models.need import PUBLIC_STATES
 
@@ -180,6 +183,31 @@ def consultations_for(user):
         )
         .order_by("-date", "-pk")
     )
+
+
+def consultations_with_participants(user):
+    """The staff member's consultations with their participants (for the export)."""
+    rows = ConsultationParticipant.objects.select_related("organisation").order_by("pk")
+    return consultations_for(user).prefetch_related(Prefetch("participants", queryset=rows))
+
+
+def participant_groups(consultation) -> list[dict]:
+    """The participants grouped by kind, in the kinds' order, each group with its count."""
+    rows = list(consultation.participants.select_related("organisation").order_by("pk"))
+    return [
+        {"kind": kind, "label": kind.label, "people": people, "count": len(people)}
+        for kind in ParticipantKind
+        if (people := [p for p in rows if p.kind == kind])
+    ]
+
+
+def participant_organisations(community: Place):
+    """Organisations offered for a community's consultation: registered in its county or at a
+    place above it (city, province)."""
+    above = [community.code[:n].ljust(12, "0") for n in (2, 4)]
+    return Organisation.objects.filter(
+        Q(place__code__startswith=community.code[:6]) | Q(place__code__in=above)
+    ).order_by("name")
 
 
 def consultation_decisions(consultation):

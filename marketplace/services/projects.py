@@ -30,7 +30,12 @@ def design_snapshot(project: Project) -> dict:
             for i in project.indicators.all()
         ],
         "budget_lines": [
-            {"item": b.item, "unit_price": str(b.unit_price), "quantity": str(b.quantity)}
+            {
+                "item": b.item,
+                "unit_price": str(b.unit_price),
+                "quantity": str(b.quantity),
+                "note": b.note,
+            }
             for b in project.budget_lines.all()
         ],
     }

@@ -13,7 +13,7 @@ from marketplace.forms import ReasonForm
 from marketplace.models import Place
 
 from .. import selectors
-from ..forms import ConsultationForm, MergeForm
+from ..forms import ConsultationForm, MergeForm, participant_formset
 from ..models import Consultation, Need
 from ..services import needs as services
 from ..services.consultations import consultation_record
@@ -127,8 +127,11 @@ def consultation_detail(request, pk):
     )
     if not core.is_staff_for(request.user, consultation.community):
         raise PermissionDenied(_("只有本社区的社区工作者可以查看协商记录。"))
-    decisions = selectors.consultation_decisions(consultation)
-    context = {"consultation": consultation, "decisions": decisions}
+    context = {
+        "consultation": consultation,
+        "groups": selectors.participant_groups(consultation),
+        "decisions": selectors.consultation_decisions(consultation),
+    }
     return render(request, "needs/consultation_detail.html", context)
 
 
@@ -141,14 +144,27 @@ def consultation_create(request):
     community = get_object_or_404(Place, code=code)
     if not core.is_staff_for(request.user, community):
         raise PermissionDenied
-    form = ConsultationForm(request.POST or None, agenda=selectors.agenda_needs(community))
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("date", "place", "participants", "minutes")}
+    agenda = selectors.agenda_needs(community)
+    organisations = selectors.participant_organisations(community)
+    more = request.method == "POST" and "more" in request.POST
+    if more:  # "再加几行": offer back what was typed, with more empty rows, nothing saved
+        form = ConsultationForm(initial=request.POST.dict(), agenda=agenda)
+    else:
+        form = ConsultationForm(request.POST or None, agenda=agenda)
+    people = participant_formset(
+        request.POST if request.method == "POST" else None, organisations=organisations, more=more
+    )
+    if request.method == "POST" and not more and all([form.is_valid(), people.is_valid()]):
+        data = {k: form.cleaned_data[k] for k in ("date", "place", "minutes")}
         consultation_record(
-            user=request.user, community=community, decisions=form.decisions(), **data
+            user=request.user,
+            community=community,
+            participants=people.participants(),
+            decisions=form.decisions(),
+            **data,
         )
         messages.success(request, _("协商记录已保存。"))
         return redirect("needs:consultations")
-    status = 400 if request.method == "POST" else 200
-    context = {"form": form, "community": community, "communities": communities}
+    status = 400 if request.method == "POST" and not more else 200
+    context = {"form": form, "people": people, "community": community, "communities": communities}
     return render(request, "needs/consultation_form.html", context, status=status)

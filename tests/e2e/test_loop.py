@@ -22,6 +22,7 @@ from needs.models import ConsultationDecision, Need, NeedState
 from tenders.models import Bid, ContractState, Score, Tender, TenderState
 from tests.e2e.helpers import admin_of, as_user, design_form, ok, refused, without_tokens
 from tests.marketplace.factories import OrganisationFactory, UserFactory, grant
+from tests.needs.factories import PEOPLE
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_the_whole_loop(
     consultation = {
         "date": clock.today().isoformat(),
         "place": "社区议事厅",
-        "participants": "居民代表12人",
+        **PEOPLE,
         "minutes": "同意推进上门探访项目",
         f"decision_{need.pk}": "go_forward",
         f"reason_{need.pk}": "",

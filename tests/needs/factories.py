@@ -5,7 +5,15 @@ from datetime import date
 import factory
 
 from marketplace.workflow import apply_transition
-from needs.models import Category, Consultation, ConsultationDecision, Decision, Need
+from needs.models import (
+    Category,
+    Consultation,
+    ConsultationDecision,
+    ConsultationParticipant,
+    Decision,
+    Need,
+    ParticipantKind,
+)
 from tests.marketplace.factories import UserFactory, force_state, place_tree
 
 
@@ -47,9 +55,18 @@ def go_forward(need, staff, decision=Decision.GO_FORWARD, when=date(2026, 11, 1)
         community=need.community,
         date=when,
         place="议事厅",
-        participants="居民代表",
         minutes="同意推进",
         held_by=staff,
+    )
+    ConsultationParticipant.objects.bulk_create(
+        [
+            ConsultationParticipant(
+                consultation=consultation, kind=ParticipantKind.RESIDENT, name="张三"
+            ),
+            ConsultationParticipant(
+                consultation=consultation, kind=ParticipantKind.STAFF, name="李四"
+            ),
+        ]
     )
     ConsultationDecision.objects.create(consultation=consultation, need=need, decision=decision)
     return consultation
@@ -59,3 +76,16 @@ def complete(project, purchaser):
     """Drive an approved project to completed through its last real transition."""
     force_state(project, "under_evaluation")
     return apply_transition(project, "complete", actor=purchaser)
+
+
+def participant_rows(*rows) -> dict:
+    """POST data for the consultation form's participant rows: (kind, name[, org pk, role])."""
+    data = {"p-TOTAL_FORMS": str(len(rows)), "p-INITIAL_FORMS": "0"}
+    for i, (kind, name, *rest) in enumerate(rows):
+        org, role = (list(rest) + ["", ""])[:2]
+        data |= {f"p-{i}-kind": kind, f"p-{i}-name": name}
+        data |= {f"p-{i}-organisation": str(org or ""), f"p-{i}-role": role}
+    return data
+
+
+PEOPLE = participant_rows(("resident", "张三", "", "居民代表"), ("staff", "李四"))

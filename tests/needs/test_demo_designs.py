@@ -50,3 +50,21 @@ def test_a_second_run_makes_nothing_again(core):
     said = []
     needs_demo.seed_needs(said.append)
     assert Project.objects.count() == before and said == ["  需求演示数据已存在，跳过。"]
+
+
+def test_demo_consultations_name_their_participants_by_kind(core):
+    from needs.models import Consultation
+
+    needs_demo.seed_needs(lambda _msg: None)
+    meetings = Consultation.objects.prefetch_related("participants__organisation")
+    assert meetings.count() >= 3
+    for meeting in meetings:
+        kinds = {p.kind for p in meeting.participants.all()}
+        assert {"resident", "staff"} <= kinds
+    organisations = {
+        p.organisation.name
+        for m in meetings
+        for p in m.participants.all()
+        if p.organisation is not None
+    }
+    assert "昆明市五华区阳光社会工作服务中心" in organisations

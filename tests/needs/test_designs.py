@@ -10,7 +10,7 @@ from marketplace.services.projects import project_approve, project_submit
 from marketplace.workflow import WorkflowError, apply_transition
 from needs.models import Decision, NeedState
 from needs.services import designs
-from needs.services.consultations import consultation_record
+from needs.services.consultations import Participant, consultation_record
 from tests.marketplace.factories import ProjectFactory, force_state
 
 from .factories import NeedFactory, complete, go_forward, published
@@ -41,6 +41,9 @@ def create(user, community, needs, **kw):
     )
 
 
+PEOPLE = [Participant("resident", "张三"), Participant("staff", "李四")]
+
+
 class TestConsultation:
     def test_staff_records_decisions(self, staff, places):
         need = published()
@@ -49,7 +52,7 @@ class TestConsultation:
             community=places["community_a"],
             date=date(2026, 11, 20),
             place="议事厅",
-            participants="居民代表10人",
+            participants=PEOPLE,
             minutes="同意推进",
             decisions=[(need, Decision.GO_FORWARD, "")],
         )
@@ -62,7 +65,7 @@ class TestConsultation:
                 community=places["community_a"],
                 date=date(2026, 11, 20),
                 place="x",
-                participants="x",
+                participants=PEOPLE,
                 minutes="x",
                 decisions=[(published(), Decision.GO_FORWARD, "")],
             )
@@ -73,7 +76,7 @@ class TestConsultation:
             community=places["community_a"],
             date=date(2026, 11, 20),
             place="x",
-            participants="x",
+            participants=PEOPLE,
             minutes="x",
         )
         with pytest.raises(WorkflowError):

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from needs.models import ConsultationDecision, NeedState
 
-from .factories import NeedFactory, published
+from .factories import PEOPLE, NeedFactory, published
 
 
 def test_queue_lists_only_their_communities(client, staff, places):
@@ -90,7 +90,7 @@ def test_consultation_over_http(client, staff, staff_b, places):
     data = {
         "date": "2026-11-20",
         "place": "议事厅",
-        "participants": "居民代表",
+        **PEOPLE,
         "minutes": "讨论两项需求",
         f"decision_{go.pk}": "go_forward",
         f"decision_{later.pk}": "defer",
