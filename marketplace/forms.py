@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import FundingSource, Organisation, Role
@@ -20,16 +21,31 @@ class ApproveForm(forms.Form):
         min_value=Decimal("0.01"),
         max_digits=12,
         decimal_places=2,
-        error_messages={"required": _("请填写批准预算。"), "invalid": _("请输入金额。")},
+        error_messages={
+            "required": _("请填写批准预算。"),
+            "invalid": _("请输入金额。"),
+            "min_value": _("批准预算必须大于零。"),
+        },
     )
     funding_source = forms.ChoiceField(
         label=_("资金来源"),
         choices=FundingSource.choices,
-        error_messages={"required": _("请选择资金来源。")},
+        error_messages={
+            "required": _("请选择资金来源。"),
+            "invalid_choice": _("请从列表中选择资金来源。"),
+        },
     )
     reason = forms.CharField(
         label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class LoginForm(AuthenticationForm):
+    """Password sign-in: the user name or the phone number (see backends.PhoneBackend)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("手机号或用户名")
 
 
 class PhoneForm(forms.Form):

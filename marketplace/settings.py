@@ -105,11 +105,15 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "marketplace.User"
+AUTHENTICATION_BACKENDS = [
+    "marketplace.backends.PhoneBackend",  # password sign-in by phone number
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_work"
 LOGOUT_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "marketplace.validators.MinimumLengthValidator"},  # message in Chinese
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 

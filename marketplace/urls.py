@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .forms import LoginForm
 from .views import (
     account,
     admin_shortcut,
@@ -22,10 +23,15 @@ from .views import (
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/phone/", phone_login.phone_login, name="phone_login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/dev-login/<str:token>/", dev_login.dev_login, name="dev_login"),
+    path("accounts/password/", account.password_set, name="password_set"),
     path("my/", account.my_work, name="my_work"),
     path("my/notifications/", account.notifications, name="notifications"),
     path("my/notifications/read/", account.notifications_read, name="notifications_read"),

@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +32,11 @@ def validate_credit_code(value: str) -> None:
 def validate_mobile(value: str) -> None:
     if not MOBILE_RE.match(value or ""):
         raise ValidationError(_("请输入11位手机号码。"), code="mobile")
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django 5.2 reworded its "too short" message and its Chinese catalogue has no
+    translation of the new wording: say it in Chinese first, like every other message."""
+
+    def get_error_message(self):
+        return _("密码太短，至少需要 %(min_length)d 个字符。") % {"min_length": self.min_length}

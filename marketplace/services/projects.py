@@ -6,8 +6,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..models import Project, ProjectDesignVersion
-from ..workflow import WorkflowError, apply_transition
+from ..models import FundingSource, Project, ProjectDesignVersion
+from ..workflow import WorkflowError, apply_transition, check_transition
 from .notifications import notify
 
 
@@ -57,8 +57,15 @@ def project_submit(*, project: Project, user) -> Project:
 def project_approve(
     *, project: Project, user, budget: Decimal, funding_source: str, reason: str = ""
 ) -> Project:
-    if budget <= 0:
+    check_transition(project, "approve", user)  # a non-purchaser hears 403 whatever it typed
+    if budget is None or budget <= 0:
         raise WorkflowError(_("批准预算必须大于零。"), status=400)
+    if funding_source not in FundingSource.values:
+        raise WorkflowError(
+            _("资金来源须为：%(choices)s。")
+            % {"choices": "、".join(str(label) for label in FundingSource.labels)},
+            status=400,
+        )
     project = apply_transition(
         project, "approve", actor=user, reason=reason, budget=budget, funding_source=funding_source
     )

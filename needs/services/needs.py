@@ -129,6 +129,7 @@ def need_merge(*, need: Need, into: Need, user, reason: str = "") -> Need:
     if into.state not in (NeedState.SUBMITTED, NeedState.PUBLISHED, NeedState.ADOPTED):
         raise WorkflowError(_("目标需求当前状态不能接受合并。"), status=409)
     need = apply_transition(need, "merge", actor=user, reason=reason, into=into)
+    told = _followers(need)  # before the follows move over to the target
     already = set(into.endorsements.values_list("user_id", flat=True))
     need.endorsements.filter(user_id__in=already).delete()
     need.endorsements.update(need=into)
@@ -141,9 +142,9 @@ def need_merge(*, need: Need, into: Need, user, reason: str = "") -> Need:
     Need.objects.filter(pk=need.pk).update(endorsement_count=0)
     need.refresh_from_db()
     notify(
-        users=[need.author],
-        title=_("您的需求已与“%(into)s”合并") % {"into": into.title},
-        body=_("您和附议者的支持都已计入合并后的需求。"),
+        users=told,
+        title=_("需求“%(title)s”已与“%(into)s”合并") % {"title": need.title, "into": into.title},
+        body=_("附议和关注都已转入合并后的需求，请在那里继续关注办理进展。"),
         url=_url(into),
         key=f"need-merged-{need.pk}",
     )

@@ -1,7 +1,9 @@
+import logging
 import re
 from datetime import timedelta
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from marketplace import clock
@@ -91,3 +93,48 @@ def test_only_the_hash_is_stored(client, sent, db, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("phone_login"), {"phone": "13912345678"})
     assert _code(sent) not in OneTimeCode.objects.get().code_hash
+
+
+class RecordingSender:
+    """A stand-in for a real SMS gateway, named by settings.SMS_SENDER."""
+
+    outbox: list = []
+
+    def send(self, phone, message):
+        RecordingSender.outbox.append((phone, message))
+
+
+@override_settings(SMS_SENDER=f"{__name__}.RecordingSender")
+def test_the_configured_sender_is_used(client, db, django_capture_on_commit_callbacks):
+    RecordingSender.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("phone_login"), {"phone": "13912345678"})
+    assert len(RecordingSender.outbox) == 1
+    phone, message = RecordingSender.outbox[0]
+    assert phone == "13912345678" and "验证码" in message
+    response = client.post(
+        reverse("phone_login"), {"phone": phone, "code": _code(RecordingSender.outbox)}
+    )
+    assert response.status_code == 302
+
+
+@override_settings(SMS_SENDER=f"{__name__}.RecordingSender")
+def test_no_code_is_sent_before_commit(client, db, django_capture_on_commit_callbacks):
+    RecordingSender.outbox = []
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(reverse("phone_login"), {"phone": "13912345678"})
+    assert RecordingSender.outbox == [] and len(callbacks) == 1
+
+
+def test_the_default_console_sender_logs_the_code(
+    client, db, caplog, django_capture_on_commit_callbacks
+):
+    log = caplog.at_level(logging.WARNING, logger="marketplace.sms")
+    with log, django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("phone_login"), {"phone": "13912345678"})
+    records = [r for r in caplog.records if r.name == "marketplace.sms"]
+    assert len(records) == 1
+    code = re.search(r"\d{6}", records[0].getMessage().split("：", 1)[1]).group()
+    assert "13912345678" in records[0].getMessage()
+    response = client.post(reverse("phone_login"), {"phone": "13912345678", "code": code})
+    assert response.status_code == 302

@@ -13,6 +13,7 @@ from PIL import Image
 from marketplace import documents
 from needs.models import Need, NeedPhoto
 from needs.services.photos import MAX_BYTES, clean_image
+from tests.support.pdf import CJK_FONT_NAMES, pdf_fonts
 
 from .factories import go_forward, published
 
@@ -140,5 +141,8 @@ def test_design_pdf_has_extractable_chinese_text(staff, places, tmp_path):
         "36000.00",
     ]:
         assert expected in text, expected
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
-    assert "yes" in fonts  # embedded CJK font
+    fonts = pdf_fonts(path)
+    cjk = [(name, embedded) for name, embedded in fonts if name.startswith(CJK_FONT_NAMES)]
+    assert cjk, f"no CJK font in the PDF (run scripts/setup): {fonts}"
+    assert all(embedded for _, embedded in cjk), cjk
+    assert all(embedded for _, embedded in fonts), fonts  # nothing left to the reader's fonts
