@@ -4,7 +4,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from . import rules
-from .models import Organisation, Project, ProjectState, Role, RoleAssignment, TransitionRecord
+from .models import (
+    Organisation,
+    Place,
+    PlaceLevel,
+    Project,
+    ProjectState,
+    Role,
+    RoleAssignment,
+    TransitionRecord,
+)
+from .models.place import PREFIX_LENGTH
 
 PUBLIC_PROJECT_STATES = [
     s
@@ -61,3 +71,17 @@ def public_organisations(*, query: str = ""):
 
 def organisation_members(org):
     return RoleAssignment.objects.filter(organisation=org).select_related("user").order_by("role")
+
+
+def place_steps(place) -> tuple[list, list]:
+    """A place picker's step (works without JavaScript): the way up from `place` to the
+    province, top first, and the places right below it. Two queries at any size."""
+    codes = [f"{place.code[: PREFIX_LENGTH[level]]:0<12}" for level in range(1, place.level)]
+    up = list(Place.objects.filter(code__in=codes).order_by("level")) if codes else []
+    below = list(place.children.order_by("code")) if not place.is_community else []
+    return up, below
+
+
+def top_place():
+    """Where a place picker starts: the (first) province."""
+    return Place.objects.filter(level=PlaceLevel.PROVINCE).order_by("code").first()
