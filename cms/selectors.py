@@ -10,6 +10,7 @@ from django.utils import timezone
 from marketplace import clock
 from marketplace.models import Organisation, Place, PlaceLevel, Project
 from marketplace.models.project import ProjectState
+from marketplace.selectors import place_steps, top_place
 
 from .forms import NoticeFilterForm
 from .models import NoticePage
@@ -177,12 +178,11 @@ def place_context(code: str, data) -> dict:
     from django.shortcuts import get_object_or_404
 
     place = get_object_or_404(Place, code=code)
-    up = list(Place.objects.filter(code__in=place.ancestor_codes()).order_by("level"))
-    below = list(place.children.order_by("code")) if not place.is_community else []
+    up, below = place_steps(place)
     projects = Paginator(public_projects_in(place), PLACE_PAGE_SIZE).get_page(data.get("page"))
     return {"place": place, "ancestors": up, "children": below, "projects": projects}
 
 
 def province_code() -> str:
-    province = Place.objects.filter(level=PlaceLevel.PROVINCE).order_by("code").first()
+    province = top_place()
     return province.code if province else "530000000000"

@@ -6,7 +6,16 @@ from django.db.models import Q
 
 from . import rules
 from .design_versions import budget_total as design_budget_total
-from .models import Organisation, Project, ProjectState, Role, RoleAssignment, TransitionRecord
+from .models import (
+    Organisation,
+    Place,
+    PlaceLevel,
+    Project,
+    ProjectState,
+    Role,
+    RoleAssignment,
+    TransitionRecord,
+)
 
 PUBLIC_PROJECT_STATES = [
     s
@@ -96,3 +105,17 @@ def holders_of(role, places) -> list:
         .distinct()
         .order_by("pk")
     )
+
+
+def place_steps(place) -> tuple[list, list]:
+    """A place picker's step (works without JavaScript): the way up from `place` to the
+    province, top first, and the places right below it. Two queries at any size."""
+    codes = place.ancestor_codes()
+    up = list(Place.objects.filter(code__in=codes).order_by("level")) if codes else []
+    below = list(place.children.order_by("code")) if not place.is_community else []
+    return up, below
+
+
+def top_place():
+    """Where a place picker starts: the (first) province."""
+    return Place.objects.filter(level=PlaceLevel.PROVINCE).order_by("code").first()

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import IndicatorKind, Organisation, Place, Project
+from marketplace.models import IndicatorKind, Organisation, Place, PlaceLevel, Project
 from marketplace.workflow import WorkflowError
 
 from .models import Category, Decision, Need, NeedState, ParticipantKind
@@ -39,8 +39,12 @@ class MultiplePhotoField(forms.FileField):
 
 
 class NeedForm(forms.ModelForm):
-    community = forms.ModelChoiceField(
-        label=_("社区/村"), queryset=Place.objects.none(), empty_label=None
+    # The 12-digit code of a community or village: one of those offered, or any picked from
+    # the place tree (so checked here, not against the offered choices).
+    community = forms.CharField(
+        label=_("社区/村"),
+        widget=forms.Select,
+        error_messages={"required": _("请选择需求所在的社区或村。")},
     )
     photos = MultiplePhotoField(
         label=_("照片"),
@@ -59,17 +63,27 @@ class NeedForm(forms.ModelForm):
 
     def __init__(self, *args, communities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["community"].queryset = communities
+        choices = [(c.code, c.short_path) for c in communities]
+        self.fields["community"].widget.choices = [("", _("请选择社区/村")), *choices]
         self.fields["category"].choices = Category.choices
+
+    def clean_community(self):
+        code = self.cleaned_data["community"].strip()
+        place = Place.objects.filter(code=code).first() if code.isdigit() else None
+        if place is None:
+            raise forms.ValidationError(_("找不到这个社区/村，请从地区中重新选择。"))
+        if place.level != PlaceLevel.COMMUNITY:
+            raise forms.ValidationError(
+                _("“%(name)s”不是社区或村，请继续选择到社区/村一级。") % {"name": place.name}
+            )
+        return place
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(label=_("合并到"), queryset=Need.objects.none())
-    reason = forms.CharField(label=_("说明"), required=False)
-
-    def __init__(self, *args, targets, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = targets
+    # Any need: the service refuses a target that is not a published need of the same
+    # community, with its reason (a narrower queryset would only say "invalid choice").
+    into = forms.ModelChoiceField(label=_("合并到"), queryset=Need.objects.all())
+    reason = forms.CharField(label=_("说明"), required=False, max_length=500)
 
 
 class ConsultationForm(forms.Form):

@@ -84,11 +84,39 @@ def review_queue(user):
 
 
 def merge_targets(user):
+    """Needs the review queue may merge into: published, in the staff member's communities."""
     return (
-        Need.objects.filter(staff_scope(user), state__in=[NeedState.PUBLISHED, NeedState.ADOPTED])
+        Need.objects.filter(staff_scope(user), state=NeedState.PUBLISHED)
         .select_related("community")
         .order_by("community__code", "-created_at")
     )
+
+
+MERGE_CHOICES = 200
+
+
+def merge_targets_for(need) -> list:
+    """Published needs of the need's community it may join (most endorsed first), itself
+    excluded; one query, at most MERGE_CHOICES of them."""
+    return list(
+        Need.objects.filter(community_id=need.community_id, state=NeedState.PUBLISHED)
+        .exclude(pk=need.pk)
+        .only("pk", "state", "title", "endorsement_count", "created_at")
+        .order_by("-endorsement_count", "-created_at", "-pk")[:MERGE_CHOICES]
+    )
+
+
+def form_communities(user, picked: str = "") -> list[Place]:
+    """Communities the need form offers: the user's own and their street's, and the one
+    picked from the place tree (by its code). One query."""
+    own = core.places_for(user, Role.RESIDENT) + core.places_for(user, Role.COMMUNITY_STAFF)
+    streets = {p.parent_id for p in own if p.is_community} | {
+        p.pk for p in own if p.level == PlaceLevel.TOWNSHIP
+    }
+    scope = Q(parent_id__in=streets)
+    if picked.isdigit() and len(picked) == 12:
+        scope |= Q(code=picked)
+    return list(Place.objects.communities().filter(scope).order_by("code"))
 
 
 def agenda_needs(community: Place):

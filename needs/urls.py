@@ -6,6 +6,7 @@ app_name = "needs"
 urlpatterns = [
     path("", public.need_list, name="list"),
     path("new/", public.need_create, name="create"),
+    path("new/community/", public.community_pick, name="community_pick"),
     path("mine/", public.my_needs, name="mine"),
     path("<int:pk>/", public.need_detail, name="detail"),
     path("<int:pk>/photos/<int:photo_id>/", public.need_photo, name="photo"),

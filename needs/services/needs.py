@@ -1,6 +1,6 @@
 """Writes on needs: submit, review (publish / reject / merge), withdraw, endorse, follow."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from marketplace.models import Place, PlaceLevel
 from marketplace.services.notifications import notify
-from marketplace.workflow import WorkflowError, apply_transition
+from marketplace.workflow import WorkflowError, apply_transition, check_transition
 
-from ..models import Endorsement, Follow, Need, NeedState
+from ..models import Category, Endorsement, Follow, Need, NeedState
 
 
 def _url(need) -> str:
@@ -39,6 +39,8 @@ def need_submit(
         raise PermissionDenied(_("请先登录。"))
     if community.level != PlaceLevel.COMMUNITY:
         raise WorkflowError(_("需求须提给一个社区或村。"), status=400)
+    if category not in Category.values:
+        raise ValidationError({"category": _("未知的需求类别，请从列出的类别中选择。")})
     need = Need.objects.create(
         author=user,
         community=community,
@@ -98,6 +100,7 @@ def need_reject(*, need: Need, user, reason: str) -> Need:
 @transaction.atomic
 def need_mark_out_of_scope(*, need: Need, user, reason: str) -> Need:
     """Not for a service project (e.g. a road repair): the author is told where to turn."""
+    check_transition(need, "out_of_scope", user)  # 403 / 409 before the missing reason
     if not reason.strip():
         raise WorkflowError(_("标记为不属于服务范围须说明理由和建议的办理渠道。"), status=400)
     need = apply_transition(need, "out_of_scope", actor=user, reason=reason.strip())
@@ -118,18 +121,30 @@ def need_out_of_scope_many(*, needs, user, reason: str) -> int:
     return len(needs)
 
 
-@transaction.atomic
-def need_merge(*, need: Need, into: Need, user, reason: str = "") -> Need:
-    """Merge a duplicate into `into`: endorsements and followers move over, nothing lost."""
-    into = Need.objects.select_for_update().get(pk=into.pk)
+def _check_merge_target(need: Need, into: Need) -> None:
+    """A need joins another published need of its own community (400 otherwise)."""
     if into.pk == need.pk:
         raise WorkflowError(_("不能合并到需求自身。"), status=400)
+    if into.state == NeedState.MERGED:
+        raise WorkflowError(_("目标需求已合并到其他需求，请选择合并后的需求。"), status=400)
+    if into.state != NeedState.PUBLISHED:
+        raise WorkflowError(_("只能合并到已公开的需求。"), status=400)
     if into.community_id != need.community_id:
         raise WorkflowError(_("只能合并到同一社区的需求。"), status=400)
-    if into.state not in (NeedState.SUBMITTED, NeedState.PUBLISHED, NeedState.ADOPTED):
-        raise WorkflowError(_("目标需求当前状态不能接受合并。"), status=409)
-    need = apply_transition(need, "merge", actor=user, reason=reason, into=into)
-    told = _followers(need)  # before the follows move over to the target
+
+
+@transaction.atomic
+def need_merge(*, need: Need, into: Need, user, reason: str = "") -> Need:
+    """Merge a duplicate into `into`: endorsements and followers move over, nothing lost.
+
+    Refused in this order: not the need's reviewer (403), the need's state (409), the
+    target (400: itself, merged, not published, another community).
+    """
+    check_transition(need, "merge", user)
+    into = Need.objects.select_for_update().get(pk=into.pk)
+    _check_merge_target(need, into)
+    told = _followers(need)
+    need = apply_transition(need, "merge", actor=user, reason=reason.strip(), into=into)
     already = set(into.endorsements.values_list("user_id", flat=True))
     need.endorsements.filter(user_id__in=already).delete()
     need.endorsements.update(need=into)
@@ -144,9 +159,16 @@ def need_merge(*, need: Need, into: Need, user, reason: str = "") -> Need:
     notify(
         users=told,
         title=_("需求“%(title)s”已与“%(into)s”合并") % {"title": need.title, "into": into.title},
-        body=_("附议和关注都已转入合并后的需求，请在那里继续关注办理进展。"),
+        body=_("附议和关注都已计入合并后的需求，之后的进展请看合并后的需求。"),
         url=_url(into),
         key=f"need-merged-{need.pk}",
+    )
+    notify(
+        users=[into.author],
+        title=_("另一条需求已合并到您的需求：%(into)s") % {"into": into.title},
+        body=_("“%(title)s”的附议和关注者已转入您的需求。") % {"title": need.title},
+        url=_url(into),
+        key=f"need-merged-into-{into.pk}-{need.pk}",
     )
     return need
 

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -65,10 +66,16 @@ def need_detail(request, pk):
     if not rules.can_see(need, request.user):
         raise Http404
     private = rules.can_see_private(need, request.user)
+    reviewer = rules.can_review(need, request.user)
+    # The review steps the state machine allows now (drawn for the need's reviewers only).
+    steps = {t.name for t in need.get_available_state_transitions()} if reviewer else set()
     context = {
         "need": need,
         "private": private,
-        "reviewer": rules.can_review(need, request.user),
+        "reviewer": reviewer,
+        "can_merge": "merge" in steps,
+        "can_out_of_scope": "out_of_scope" in steps,
+        "merge_targets": selectors.merge_targets_for(need) if "merge" in steps else [],
         "photos": need.photos.all(),
         "decisions": selectors.decisions_for(need),
         "timeline": core_selectors.timeline_for(need) if private else None,
@@ -81,38 +88,50 @@ def need_detail(request, pk):
     return render(request, "needs/need_detail.html", context)
 
 
-def _communities(user):
-    from marketplace import rules as core
-    from marketplace.models import Role
-
-    own = core.places_for(user, Role.RESIDENT) + core.places_for(user, Role.COMMUNITY_STAFF)
-    parents = {p.parent_id for p in own if p.is_community} | {p.pk for p in own}
-    qs = Place.objects.communities()
-    return qs.filter(parent_id__in=parents) if parents else qs.filter(code__startswith="5301")
-
-
 @login_required
 def need_create(request):
+    """The need form; the community is the resident's own, one of their street's, or one
+    picked from the place tree (`?community=<code>`, see community_pick)."""
     from marketplace import rules as core
     from marketplace.models import Role
 
-    communities = _communities(request.user)
+    picked = request.POST.get("community") or request.GET.get("community", "")
     own = core.places_for(request.user, Role.RESIDENT)
     form = NeedForm(
         request.POST or None,
         request.FILES or None,
-        communities=communities,
-        initial={"community": own[0] if own else None},
+        communities=selectors.form_communities(request.user, picked),
+        initial={"community": picked or (own[0].code if own else "")},
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "photos"}
-        with transaction.atomic():
-            need = services.need_submit(user=request.user, **data)
-            photos_add(need=need, user=request.user, files=form.cleaned_data["photos"])
-        messages.success(request, _("需求已提交，社区工作者审核后将公开。"))
-        return redirect("needs:detail", pk=need.pk)
+        try:
+            with transaction.atomic():
+                need = services.need_submit(user=request.user, **data)
+                photos_add(need=need, user=request.user, files=form.cleaned_data["photos"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("需求已提交，社区工作者审核后将公开。"))
+            return redirect("needs:detail", pk=need.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "needs/need_form.html", {"form": form}, status=status)
+
+
+@login_required
+def community_pick(request):
+    """Pick the need's community from the place tree, one level a page (no JavaScript):
+    州市 → 县区 → 乡镇街道 → 社区/村; a community goes back to the form."""
+    code = request.GET.get("place", "")
+    place = Place.objects.filter(code=code).first() if code.isdigit() else None
+    place = place or core_selectors.top_place()
+    if place is None:
+        raise Http404
+    if place.is_community:
+        return redirect(f"{reverse('needs:create')}?community={place.code}")
+    ancestors, children = core_selectors.place_steps(place)
+    context = {"place": place, "ancestors": ancestors, "children": children}
+    return render(request, "needs/community_pick.html", context)
 
 
 @require_POST
@@ -143,10 +162,10 @@ def need_withdraw(request, pk):
 
 @login_required
 def my_needs(request):
-    needs = list(selectors.my_needs(request.user)[:50])
-    timelines = selectors.timelines(needs)
-    rows = [(n, timelines.get(n.pk, [])) for n in needs]
-    return render(request, "needs/my_needs.html", {"rows": rows})
+    page = Paginator(selectors.my_needs(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    timelines = selectors.timelines(page.object_list)
+    rows = [(n, timelines.get(n.pk, [])) for n in page.object_list]
+    return render(request, "needs/my_needs.html", {"rows": rows, "page": page})
 
 
 def need_photo(request, pk, photo_id):

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from marketplace import rules as core
 from marketplace.forms import ReasonForm
 from marketplace.models import Place
+from marketplace.workflow import WorkflowError
 
-from .. import selectors
+from .. import rules, selectors
 from ..forms import ConsultationForm, MergeForm, participant_formset
 from ..models import Consultation, Need
 from ..services import needs as services
@@ -24,15 +25,20 @@ def _staff_only(user):
         raise PermissionDenied(_("只有社区工作者可以审核需求。"))
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 @login_required
 def review_queue(request):
     _staff_only(request.user)
-    queue = list(selectors.review_queue(request.user)[:100])
-    targets = selectors.merge_targets(request.user)
+    page = Paginator(selectors.review_queue(request.user), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {
-        "queue": queue,
+        "page": page,
+        "queue": page.object_list,
         "reason_form": ReasonForm(),
-        "merge_form": MergeForm(targets=targets),
+        "targets": list(selectors.merge_targets(request.user)),
         "communities": selectors.staff_communities(request.user),
     }
     return render(request, "needs/review_queue.html", context)
@@ -82,34 +88,37 @@ def need_reject(request, pk):
     return redirect("needs:review")
 
 
+def _back(request, need):
+    """Back to the need's page when the step was taken there, else to the queue."""
+    if request.POST.get("back") == "detail":
+        return redirect("needs:detail", pk=need.pk)
+    return redirect("needs:review")
+
+
 @require_POST
 @login_required
 def need_out_of_scope(request, pk):
     need = _need(pk)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("标记为不属于服务范围须说明理由和建议的办理渠道。"))
-        return redirect("needs:review")
     services.need_mark_out_of_scope(
-        need=need, user=request.user, reason=form.cleaned_data["reason"]
+        need=need, user=request.user, reason=request.POST.get("reason", "")
     )
     messages.success(request, _("已标记为不属于服务范围，提出人和关注者会看到理由。"))
-    return redirect("needs:review")
+    return _back(request, need)
 
 
 @require_POST
 @login_required
 def need_merge(request, pk):
+    """Merge from the queue or from a published need's page (the service checks the target)."""
     need = _need(pk)
-    form = MergeForm(request.POST, targets=selectors.merge_targets(request.user))
+    if not rules.can_review(need, request.user):
+        raise PermissionDenied(_("只有该需求所在社区的社区工作者可以合并需求。"))
+    form = MergeForm(request.POST)
     if not form.is_valid():
-        if not core.is_staff_for(request.user, need.community):
-            raise PermissionDenied
-        messages.error(request, _("请选择要合并到的需求。"))
-        return redirect("needs:review")
+        raise WorkflowError(_("请选择要合并到的需求。"), status=400)
     services.need_merge(need=need, user=request.user, **form.cleaned_data)
     messages.success(request, _("已合并，附议和关注者已转入。"))
-    return redirect("needs:review")
+    return _back(request, need)
 
 
 @login_required

@@ -71,7 +71,7 @@ def test_the_whole_loop(
             reverse("needs:create"),
             {
                 "category": "elderly",
-                "community": places["community_a"].pk,
+                "community": places["community_a"].code,
                 "title": "翠湖独居老人上门探访",
                 "description": "楼里独居老人多，希望有人定期上门探访。",
                 "people_count": 30,

@@ -66,7 +66,7 @@ def post_need(client, places, photos):
         reverse("needs:create"),
         {
             "category": "elderly",
-            "community": places["community_a"].pk,
+            "community": places["community_a"].code,
             "title": "带照片的需求",
             "description": "见照片",
             "people_count": 3,

@@ -12,12 +12,12 @@ from .factories import NeedFactory, published
 def test_resident_posts_a_need_in_their_own_community(client, resident, places):
     client.force_login(resident)
     page = client.get(reverse("needs:create")).content.decode()
-    assert f'value="{places["community_a"].pk}" selected' in page
+    assert f'value="{places["community_a"].code}" selected' in page
     response = client.post(
         reverse("needs:create"),
         {
             "category": "elderly",
-            "community": places["community_a"].pk,
+            "community": places["community_a"].code,
             "title": "居家养老服务",
             "description": "希望有人上门探访。",
             "people_count": 12,
@@ -39,7 +39,7 @@ def test_invalid_need_keeps_input_and_shows_errors(client, resident, places):
         reverse("needs:create"),
         {
             "category": "elderly",
-            "community": places["community_a"].pk,
+            "community": places["community_a"].code,
             "title": "保留标题",
             "description": "",
             "people_count": 1,
@@ -114,3 +114,18 @@ def test_my_work_panels(client, resident, staff):
     assert "我的养老需求" in client.get(reverse("my_work")).content.decode()
     client.force_login(staff)
     assert "1 条需求待审核" in client.get(reverse("my_work")).content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 45])
+def test_my_needs_is_paginated_in_constant_queries(
+    client, resident, django_assert_max_num_queries, count
+):
+    for i in range(count):
+        NeedFactory(author=resident, title=f"我的需求{i:02d}")
+    client.force_login(resident)
+    with django_assert_max_num_queries(10):
+        body = client.get(reverse("needs:mine")).content.decode()
+    assert body.count("<article") == min(count, 20)
+    if count > 20:
+        last = client.get(reverse("needs:mine"), {"page": 3}).content.decode()
+        assert last.count("<article") == count - 40 and "我的需求00" in last

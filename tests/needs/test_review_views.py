@@ -1,5 +1,6 @@
 """Community staff over HTTP: the review queue, publish / reject / merge, consultations."""
 
+import pytest
 from django.urls import reverse
 
 from needs.models import ConsultationDecision, NeedState
@@ -104,3 +105,21 @@ def test_consultation_over_http(client, staff, staff_b, places):
     client.force_login(staff_b)
     url_a = url + "?community=" + places["community_a"].code
     assert client.get(url_a).status_code == 403
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_the_queue_is_paginated_in_constant_queries(
+    client, staff, django_assert_max_num_queries, size
+):
+    for i in range(size):
+        NeedFactory(title=f"待审需求{i:02d}")
+    published(title="合并目标")
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        body = client.get(reverse("needs:review")).content.decode()
+    assert body.count('name="need" value=') == min(size, 50)
+    if size > 50:
+        assert "第 1 / 2 页" in body
+        second = client.get(reverse("needs:review"), {"page": 2}).content.decode()
+        assert second.count('name="need" value=') == size - 50
+        assert "待审需求59" in second  # oldest first: the newest on the last page
