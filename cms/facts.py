@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.masking import mask_in_text
+
 from .models.notices import NoticeKind
 
 
@@ -136,7 +138,7 @@ def _award(facts: Facts, tender, kind: str, notice) -> None:
         ) % {
             "kind": NoticeKind(kind).label,
             "date": show(reopened.at),
-            "reason": reopened.reason or _("质疑成立"),
+            "reason": mask_in_text(reopened.reason) or _("质疑成立"),
         }
         facts.summary = facts.withdrawn
 
