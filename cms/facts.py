@@ -1,8 +1,9 @@
 """The legal facts shown on a notice, read live from the object it is about.
 
-Nothing here is stored on the page, so nothing here can be edited in the CMS: change the
-tender and the notice shows the new value. Attributes that the tenders app adds later
-(winning bid, publicity end) are read with getattr so a missing one simply is not shown.
+Nothing here can be edited in the CMS: change the tender and the notice shows the new value.
+An award round's winner, price and publicity end are the exception: copied onto the notice
+(non-editable) when it is made, so that the notice of a round withdrawn by a reopened award
+(质疑成立, 重新评审) still names its own winner and says that it was withdrawn.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from marketplace.masking import mask_in_text
 
 from .models.notices import NoticeKind
 
@@ -21,6 +24,7 @@ class Facts:
     criteria: list[tuple[str, str]] = field(default_factory=list)
     bids: list[dict] = field(default_factory=list)
     summary: str = ""
+    withdrawn: str = ""  # an award round withdrawn by a reopened award: when and why
     project_id: int | None = None  # for the link to the public project page
 
     def add(self, label, value):
@@ -53,11 +57,6 @@ def _tender_basics(facts: Facts, tender) -> None:
     facts.add(_("最高限价"), tender.ceiling_price)
 
 
-def _winner(tender):
-    bid = getattr(tender, "winning_bid", None)
-    return bid
-
-
 def _failure_reason(tender) -> str:
     """The recorded reason of a 流标 after the eligibility review (资格审查后有效投标不足N家…),
     read from the transition record; "" for a tender that failed at opening."""
@@ -69,7 +68,7 @@ def _failure_reason(tender) -> str:
     return record.reason if record else ""
 
 
-def _tender(facts: Facts, tender, kind: str) -> None:
+def _tender(facts: Facts, tender, kind: str, notice=None) -> None:
     _tender_basics(facts, tender)
     if kind in (NoticeKind.TENDER, NoticeKind.CLARIFICATION):
         facts.add(_("发布时间"), tender.published_at)
@@ -99,20 +98,49 @@ def _tender(facts: Facts, tender, kind: str) -> None:
         facts.add(_("有效投标最少家数"), tender.min_valid_bids)
         facts.summary = _failure_reason(tender) or _("有效投标不足，本次采购流标。")
     elif kind in (NoticeKind.AWARD_PROPOSAL, NoticeKind.AWARD):
-        winner = _winner(tender)
-        if winner is not None:
-            facts.add(
-                _("中标候选人") if kind == NoticeKind.AWARD_PROPOSAL else _("中标人"),
-                winner.organisation.name,
-            )
-            facts.add(_("投标报价"), winner.price)
-        if kind == NoticeKind.AWARD_PROPOSAL:
-            ends = getattr(tender, "publicity_ends_at", None)
-            facts.add(_("公示期截止"), ends)
-            if ends:
-                facts.summary = _("公示期至 %(ends)s 止，期间可提出质疑。") % {"ends": show(ends)}
-        else:
-            facts.add(_("定标时间"), getattr(tender, "awarded_at", None))
+        _award(facts, tender, kind, notice)
+
+
+def _award(facts: Facts, tender, kind: str, notice) -> None:
+    """中标候选人公示 / 中标公告 of one award round: the round's own winner (frozen on the
+    notice), and, once the award was reopened, that this round was withdrawn."""
+    from .rounds import award_rounds
+
+    number = notice.round if notice is not None else 1
+    this = award_rounds(tender).get(number)
+    reopened = this.reopened if this is not None else None
+    live = reopened is None
+    frozen = notice is not None and bool(notice.award_winner)
+    bid = tender.winning_bid if live else None
+    if frozen:
+        winner, price, ends = (
+            notice.award_winner,
+            notice.award_price,
+            notice.award_publicity_ends_at,
+        )
+    elif bid is not None:
+        winner, price, ends = bid.organisation.name, bid.price, tender.publicity_ends_at
+    else:
+        winner, price, ends = None, None, tender.publicity_ends_at if live else None
+    proposal = kind == NoticeKind.AWARD_PROPOSAL
+    facts.add(_("中标候选人") if proposal else _("中标人"), winner)
+    facts.add(_("投标报价"), price)
+    if proposal:
+        facts.add(_("公示期截止"), ends)
+        if ends and live:
+            facts.summary = _("公示期至 %(ends)s 止，期间可提出质疑。") % {"ends": show(ends)}
+    else:
+        awarded = this.awarded if this is not None else None
+        facts.add(_("定标时间"), awarded.at if awarded is not None else tender.awarded_at)
+    if reopened is not None:
+        facts.withdrawn = _(
+            "本轮%(kind)s已于 %(date)s 撤销，重新评审确定中标人。理由：%(reason)s"
+        ) % {
+            "kind": NoticeKind(kind).label,
+            "date": show(reopened.at),
+            "reason": mask_in_text(reopened.reason) or _("质疑成立"),
+        }
+        facts.summary = facts.withdrawn
 
 
 def _contract(facts: Facts, contract) -> None:
@@ -166,13 +194,14 @@ def _clarification(facts: Facts, clarification) -> None:
         facts.summary = _("投标截止时间：%(deadline)s。") % {"deadline": show(tender.deadline)}
 
 
-def facts_for(kind: str, obj) -> Facts:
+def facts_for(kind: str, obj, notice=None) -> Facts:
+    """The facts of notice `kind` about `obj`; `notice` (the page) for an award round's."""
     facts = Facts()
     if obj is None:
         return facts
     label = obj._meta.label
     if label == "tenders.Tender":
-        _tender(facts, obj, kind)
+        _tender(facts, obj, kind, notice)
         facts.project_id = obj.project_id
     elif label == "tenders.Contract":
         _contract(facts, obj)

@@ -19,6 +19,8 @@ from wagtail.models import (
 from marketplace import seeding
 
 from .models import CaseIndexPage, HomePage, NoticeIndexPage, PolicyIndexPage
+from .rounds import ROUND_KINDS, rounds_from
+from .rounds import relevant as relevant_records
 from .services.notices import TENDER_NOTICES, notice_publish
 
 SITE_NAME = "三社联动项目平台"
@@ -90,30 +92,44 @@ def seed_site(say):
 
 
 def notices_catch_up() -> int:
-    """Make sure every tender has the notice of every step it went through (idempotent)."""
+    """Make sure every tender has the notice of every step it went through, each award
+    round its own award-proposal and award notice, and every published clarification, signed
+    contract and closed evaluation its notice (idempotent)."""
+    from evaluations.models import Evaluation
     from marketplace.models import TransitionRecord
-    from tenders.models import Contract, Tender
+    from tenders.models import Clarification, Contract, Tender
 
     tender_type = ContentType.objects.get_for_model(Tender)
+    records = {}
+    tender_records = TransitionRecord.objects.filter(content_type=tender_type)
+    for record in relevant_records(tender_records).order_by("at", "pk"):
+        records.setdefault(record.object_id, []).append(record)
     reached = {}
-    for object_id, target in TransitionRecord.objects.filter(content_type=tender_type).values_list(
-        "object_id", "target"
-    ):
+    for object_id, target in tender_records.values_list("object_id", "target"):
         reached.setdefault(object_id, set()).add(target)
     count = 0
-    for tender in Tender.objects.select_related("project"):
+    for tender in Tender.objects.select_related("project", "winning_bid__organisation"):
+        rounds = rounds_from(records.get(tender.pk, []))
         for state in reached.get(tender.pk, set()) | {tender.state}:
-            if state in TENDER_NOTICES:
-                notice_publish(kind=TENDER_NOTICES[state], obj=tender)
-                count += 1
-    for contract in Contract.objects.filter(state="signed"):
-        notice_publish(kind="contract", obj=contract)
-        count += 1
-    from evaluations.models import Evaluation
-
-    for evaluation in Evaluation.objects.filter(state__in=["closed_pass", "closed_fail"]):
-        notice_publish(kind="evaluation", obj=evaluation)
-        count += 1
+            kind = TENDER_NOTICES.get(state)
+            if kind is None or (kind in ROUND_KINDS and rounds):
+                continue
+            notice_publish(kind=kind, obj=tender)
+            count += 1
+        for each in rounds:
+            for kind in ROUND_KINDS:
+                if each.step(kind) is not None:
+                    notice_publish(kind=kind, obj=tender, round=each.number)
+                    count += 1
+    steps = [
+        ("clarification", Clarification.objects.filter(state="published")),
+        ("contract", Contract.objects.filter(state="signed")),
+        ("evaluation", Evaluation.objects.filter(state__in=["closed_pass", "closed_fail"])),
+    ]
+    for kind, objects in steps:
+        for obj in objects:
+            notice_publish(kind=kind, obj=obj)
+            count += 1
     return count
 
 

@@ -10,13 +10,18 @@ from django.dispatch import receiver
 from django_fsm.signals import post_transition
 
 from .models import NoticeKind
+from .rounds import current_round, is_round_kind
 from .services.notices import TENDER_NOTICES
 
 
 def schedule_notice(kind: str, obj) -> None:
     from .tasks import publish_notice
 
-    args = (str(kind), obj._meta.app_label, obj._meta.model_name, obj.pk)
+    args = [str(kind), obj._meta.app_label, obj._meta.model_name, obj.pk]
+    if is_round_kind(kind, obj):
+        # The round is fixed now, with the step: a task that runs late (after the award was
+        # reopened and proposed again) still makes the notice of its own round.
+        args.append(current_round(obj))
     transaction.on_commit(partial(publish_notice.delay, *args))
 
 

@@ -25,7 +25,7 @@ from marketplace.models import Project
 from marketplace.selectors import PUBLIC_PROJECT_STATES
 from needs.models import Need
 from needs.models.need import PUBLIC_STATES as PUBLIC_NEED_STATES
-from tenders.models import Bid, BidState, Tender
+from tenders.models import Bid, BidState, Clarification, Tender
 
 from .figures import project_figures
 from .models import CasePage, NoticePage
@@ -75,21 +75,26 @@ def _tenders(project) -> list[TenderTrace]:
     return traces
 
 
-def _notices(traces):
-    """The notices of the project's tenders and contracts (one query)."""
-    scope = Q(pk__in=[])
+def _notices(traces, evaluations):
+    """The notices of the project's tenders, their clarifications and contracts, and of its
+    closed evaluations (one query: the clarifications are a subquery)."""
     tender_ids = [t.tender.pk for t in traces]
     contract_ids = [t.contract.pk for t in traces if t.contract is not None]
+    evaluation_ids = [e.pk for e in evaluations]
+    scope = Q(pk__in=[])
     if tender_ids:
-        scope |= Q(subject_type__model="tender", subject_id__in=tender_ids)
+        clarifications = Clarification.objects.filter(tender_id__in=tender_ids).values("pk")
+        scope |= _about("tenders", "tender", tender_ids)
+        scope |= _about("tenders", "clarification", clarifications)
     if contract_ids:
-        scope |= Q(subject_type__model="contract", subject_id__in=contract_ids)
-    return list(
-        NoticePage.objects.live()
-        .public()
-        .filter(scope, subject_type__app_label="tenders")
-        .order_by("step_at", "pk")
-    )
+        scope |= _about("tenders", "contract", contract_ids)
+    if evaluation_ids:
+        scope |= _about("evaluations", "evaluation", evaluation_ids)
+    return list(NoticePage.objects.live().public().filter(scope).order_by("step_at", "pk"))
+
+
+def _about(app_label, model, ids) -> Q:
+    return Q(subject_type__app_label=app_label, subject_type__model=model, subject_id__in=ids)
 
 
 def _progress(indicators, delivery):
@@ -148,7 +153,7 @@ def project_trace(pk: int) -> dict:
         "budget_lines": budget_lines,
         "budget_total": sum((line.amount for line in budget_lines), 0),
         "tenders": traces,
-        "notices": _notices(traces),
+        "notices": _notices(traces, evaluations),
         "delivery": delivery,
         "progress": _progress(indicators, delivery),
         "figures": project_figures(project) if delivery is not None else None,

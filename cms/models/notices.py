@@ -49,11 +49,12 @@ class NoticeIndexPage(Page):
 
 
 class NoticePage(SearchTextMixin, Page):
-    """公告: created by the workflow step that requires it, one per (kind, object).
+    """公告: created by the workflow step that requires it, one per (kind, object, round).
 
     The legal facts (dates, amounts, parties, method, ceiling, deadline, place) are read
-    from the linked object when the page is shown; the page stores none of them as an
-    editable field. Editors add text and attachments only.
+    from the linked object when the page is shown, except an award round's winner, price
+    and publicity end, copied from the object when the notice is made; the page stores none
+    of them as an editable field. Editors add text and attachments only.
     """
 
     kind = models.CharField(
@@ -72,6 +73,17 @@ class NoticePage(SearchTextMixin, Page):
         related_name="+",
         verbose_name=_("地区"),
     )
+    # An award proposal or award notice belongs to one award round (a reopened award makes
+    # a new round and a new notice); its award facts are frozen at creation, for the page
+    # of a withdrawn round still names the winner it proposed. None of these is editable.
+    round = models.PositiveSmallIntegerField(_("轮次"), default=1, editable=False)
+    award_winner = models.CharField(
+        _("中标（候选）人"), max_length=200, blank=True, default="", editable=False
+    )
+    award_price = models.DecimalField(
+        _("中标（候选）人报价"), max_digits=12, decimal_places=2, null=True, editable=False
+    )
+    award_publicity_ends_at = models.DateTimeField(_("公示期截止"), null=True, editable=False)
     body = StreamField(ContentBlock(), blank=True, verbose_name=_("补充说明与附件"))
 
     content_panels = Page.content_panels + [FieldPanel("body")]
@@ -95,7 +107,8 @@ class NoticePage(SearchTextMixin, Page):
         verbose_name_plural = _("公告")
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "subject_type", "subject_id"], name="one_notice_per_step"
+                fields=["kind", "subject_type", "subject_id", "round"],
+                name="one_notice_per_step",
             )
         ]
         indexes = [models.Index(fields=["subject_type", "subject_id"])]
@@ -104,5 +117,5 @@ class NoticePage(SearchTextMixin, Page):
         from ..facts import facts_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["facts"] = facts_for(self.kind, self.subject)
+        context["facts"] = facts_for(self.kind, self.subject, notice=self)
         return context

@@ -4,6 +4,20 @@ from cms.seeders import cms_roles
 from marketplace.models import Role
 from tests.marketplace.factories import UserFactory, grant
 
+# The tenders' own flow through their real services (publish → bids → opening → panel →
+# award proposal → award), for notices made by the real steps rather than a faked signal.
+from tests.tenders.conftest import (  # noqa: F401
+    awarded,
+    bidders,
+    evaluating,
+    later,
+    march,
+    opened,
+    panel,
+    proposed,
+    tender,
+)
+
 
 @pytest.fixture
 def editors(site):

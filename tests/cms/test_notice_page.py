@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from wagtail.admin.panels import get_edit_handler
 
+from cms.facts import show
 from cms.models import NoticeKind, NoticePage
 from cms.services.notices import notice_publish
 from tenders.models import Tender, TenderState
@@ -15,6 +16,8 @@ from .factories import make_tender
 pytestmark = pytest.mark.django_db
 
 FACTS = {"deadline", "ceiling_price", "place", "step_at", "kind", "subject_type", "subject_id"}
+# An award round's number and its frozen winner, price and publicity end.
+FACTS |= {"round", "award_winner", "award_price", "award_publicity_ends_at"}
 
 
 def test_notice_shows_deadline_and_ceiling_from_the_tender(site, client):
@@ -41,6 +44,8 @@ def test_the_edit_form_has_no_field_for_any_legal_fact():
     assert "body" in fields  # editors add text and attachments
     assert not fields & FACTS
     assert not {f.name for f in NoticePage._meta.concrete_fields if f.editable} & FACTS
+    own = {f.name for f in NoticePage._meta.concrete_fields if f.model is NoticePage}
+    assert own - {"page_ptr", "body", "search_text"} <= FACTS  # a new fact must be listed here
 
 
 def test_posting_a_fact_through_the_wagtail_admin_changes_nothing(site, client, superuser):
@@ -56,12 +61,15 @@ def test_posting_a_fact_through_the_wagtail_admin_changes_nothing(site, client, 
         "kind": NoticeKind.AWARD,
         "ceiling_price": "1.00",
         "subject_id": "999",
+        "round": "9",
+        "award_winner": "冒名的社会组织",
         "action-publish": "publish",
     }
     response = client.post(edit_url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     notice.refresh_from_db()
     assert (notice.kind, notice.subject_id) == (NoticeKind.TENDER, tender.pk)
+    assert (notice.round, notice.award_winner) == (1, "")
     assert "120,000.00 元" in client.get(notice.url).content.decode()
 
 
@@ -69,14 +77,20 @@ def test_notices_are_not_creatable_by_hand():
     assert NoticePage.is_creatable is False
 
 
-def test_award_proposal_shows_the_publicity_end_when_the_tender_has_one(site, client):
-    tender = make_tender(state=TenderState.AWARD_PROPOSED)
-    notice = notice_publish(kind=NoticeKind.AWARD_PROPOSAL, obj=tender)
+@pytest.mark.usefixtures("march")
+def test_award_proposal_shows_the_winner_and_the_publicity_end(site, client, proposed, bidders):
+    """A real proposal (tenders' services): the candidate and the date the publicity ends."""
+    assert proposed.publicity_ends_at is not None
+    notice = notice_publish(kind=NoticeKind.AWARD_PROPOSAL, obj=proposed)
     response = client.get(notice.url)
     assert response.status_code == 200
-    ends = getattr(tender, "publicity_ends_at", None)
-    if ends is not None:
-        assert ends.astimezone().strftime("%Y年%m月%d日") in response.content.decode()
+    html = response.content.decode()
+    winner = proposed.winning_bid
+    assert winner.organisation == bidders[0][0] and winner.organisation.name in html
+    assert show(winner.price) in html
+    ends = show(proposed.publicity_ends_at)  # 2026年03月26日 09:05: 3 working days
+    assert ends.startswith("2026年03月26日")
+    assert f"公示期至 {ends} 止" in html
 
 
 def test_no_phone_number_on_a_notice(site, client):

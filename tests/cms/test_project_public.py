@@ -103,6 +103,36 @@ def test_evaluations_and_the_model_case_are_shown(
     assert staff.name not in html and third_party.name not in html  # scorers are not named
 
 
+def test_clarification_and_evaluation_result_notices_are_listed(
+    client, site, delivery, purchaser, staff, third_party, django_capture_on_commit_callbacks
+):
+    from cms.models import NoticeKind, NoticePage
+    from cms.services.notices import notice_publish
+    from tenders.models import Clarification
+    from tests.evaluations.helpers import run_evaluation
+
+    tender = delivery.contract.tender
+    clarification = Clarification.objects.create(
+        tender=tender, text="服务时间更正为每周六上午", created_by=purchaser
+    )
+    force_state(clarification, "published", published_at=clock.now())
+    notice_publish(kind=NoticeKind.CLARIFICATION, obj=clarification)
+    notice_publish(kind=NoticeKind.TENDER, obj=tender)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_evaluation(delivery, purchaser=purchaser, staff=staff, third_party=third_party)
+    other = make_tender(state=TenderState.PUBLISHED)  # another project's: not listed
+    notice_publish(kind=NoticeKind.TENDER, obj=other)
+    html = client.get(url(delivery.project)).content.decode()
+    listed = [
+        NoticePage.objects.get(kind=NoticeKind.TENDER, subject_id=tender.pk),
+        NoticePage.objects.get(kind=NoticeKind.CLARIFICATION),
+        NoticePage.objects.get(kind=NoticeKind.EVALUATION),
+    ]
+    for notice in listed:
+        assert notice.url in html
+    assert NoticePage.objects.get(subject_id=other.pk, kind=NoticeKind.TENDER).url not in html
+
+
 def test_a_project_not_yet_approved_is_not_public(client, site):
     assert client.get(url(ProjectFactory())).status_code == 404
     assert client.get("/open/projects/999999/").status_code == 404
