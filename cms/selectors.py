@@ -86,16 +86,20 @@ def home_context() -> dict:
 
 
 def notice_places():
-    """The counties that have notices (for the place filter): two queries at any size."""
-    prefixes = (
+    """The prefectures and counties that have notices (for the place filter): two queries."""
+    counties = set(
         NoticePage.objects.live()
         .exclude(place=None)
         .annotate(county=Substr("place__code", 1, 6))
         .values_list("county", flat=True)
         .distinct()
     )
-    codes = [f"{p}000000" for p in prefixes]
-    return list(Place.objects.filter(level=PlaceLevel.COUNTY, code__in=codes).order_by("code"))
+    codes = {f"{c:0<12}" for c in counties} | {f"{c[:4]:0<12}" for c in counties}
+    return list(
+        Place.objects.filter(
+            level__in=[PlaceLevel.PREFECTURE, PlaceLevel.COUNTY], code__in=codes
+        ).order_by("code")
+    )
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -103,6 +107,7 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 
 
 def notices_filtered(index, data):
+    """The form and the notices it selects; bad filters select none (the form says why)."""
     form = NoticeFilterForm(data or None, places=notice_places())
     notices = (
         NoticePage.objects.child_of(index)
@@ -111,17 +116,20 @@ def notices_filtered(index, data):
         .select_related("place")
         .order_by("-step_at", "-pk")
     )
-    if form.is_valid():
-        filters = form.cleaned_data
-        if filters["kind"]:
-            notices = notices.filter(kind=filters["kind"])
-        if filters["place"]:
-            notices = notices.filter(place__code__startswith=filters["place"][:6])
-        if filters["date_from"]:
-            notices = notices.filter(step_at__gte=_day_start(filters["date_from"]))
-        if filters["date_to"]:
-            end = filters["date_to"] + datetime.timedelta(days=1)
-            notices = notices.filter(step_at__lt=_day_start(end))
+    if not form.is_bound:
+        return form, notices
+    if not form.is_valid():
+        return form, notices.none()
+    filters = form.cleaned_data
+    if filters["kind"]:
+        notices = notices.filter(kind=filters["kind"])
+    if filters["place"]:
+        notices = notices.filter(place__code__startswith=filters["place"].prefix)
+    if filters["date_from"]:
+        notices = notices.filter(step_at__gte=_day_start(filters["date_from"]))
+    if filters["date_to"]:
+        end = filters["date_to"] + datetime.timedelta(days=1)
+        notices = notices.filter(step_at__lt=_day_start(end))
     return form, notices
 
 

@@ -1,7 +1,7 @@
 from django.urls import include, path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from . import feeds, views
+from .sitemaps import sitemap
 
 app_name = "cms"
 

@@ -33,9 +33,9 @@ def index(site):
     return CaseIndexPage.objects.get()
 
 
-def publish_case(index, project, editors, title="邻里守望：以老助老"):
+def publish_case(index, project, editors, title="邻里守望：以老助老", body=BODY):
     editor, reviewer = editors
-    case = case_draft(index=index, user=editor, title=title, project=project, body=BODY)
+    case = case_draft(index=index, user=editor, title=title, project=project, body=body)
     case_submit(case=case, user=editor)
     return case_approve(case=case, user=reviewer)
 

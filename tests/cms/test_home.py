@@ -60,3 +60,26 @@ def test_latest_model_cases_are_listed(client, site, delivery, editors):
     html = client.get("/").content.decode()
     assert "书香童年" in html and case.url in html
     assert "/cases/" in html and "/policies/" in html  # the sections are linked
+
+
+def test_needs_received_counts_each_need_submitted(client, site, places, resident, staff):
+    from needs.models import Category
+    from needs.services.needs import need_publish, need_submit
+
+    def submit(title):
+        return need_submit(
+            user=resident,
+            community=places["community_a"],
+            category=Category.ELDERLY,
+            title=title,
+            description="小区独居老人多，希望有人定期上门探访。",
+        )
+
+    assert figures(client)["收到居民需求"] == 0
+    need = submit("希望有人上门探访独居老人")
+    assert figures(client)["收到居民需求"] == 1  # received when submitted, before review
+    need_publish(need=need, user=staff)
+    assert figures(client)["收到居民需求"] == 1  # published: the same need, counted once
+    submit("希望开设老年食堂")
+    html = client.get("/").content.decode()
+    assert '<dt>收到居民需求</dt><dd class="figure">2</dd>' in html

@@ -1,11 +1,14 @@
 """Home page and notice index: anonymous, constant queries at two data sizes, no phones."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
-from cms.models import NoticeKind
+from cms.models import NoticeKind, NoticePage
 from cms.services.notices import notice_publish
+from marketplace.models import Project
 from marketplace.models.project import ProjectState
 from tenders.models import TenderState
 from tests.marketplace.factories import OrganisationFactory, ProjectFactory, force_state
@@ -65,19 +68,88 @@ def test_notice_index_constant_queries(site, client, django_assert_max_num_queri
     assert html.count('<li><span class="tag">') == min(size, 20)
 
 
-def test_notice_index_filters_by_kind_place_and_date(site, client):
-    tender = make_tender(state=TenderState.AWARDED, title="石林彝绣技能培训采购")
-    notice_publish(kind=NoticeKind.TENDER, obj=tender)
-    notice_publish(kind=NoticeKind.AWARD, obj=tender)
-    url = site.get_children().get(slug="notices").url
-    html = client.get(url, {"kind": NoticeKind.AWARD}).content.decode()
-    assert "石林彝绣技能培训采购中标公告" in html
-    assert "石林彝绣技能培训采购公告" not in html
-    assert "没有符合条件" in client.get(url, {"date_from": "2999-01-01"}).content.decode()
-    in_wuhua = client.get(url, {"place": "530102000000"}).content.decode()
-    assert "石林彝绣技能培训采购中标公告" in in_wuhua
-    in_shilin = client.get(url, {"place": "530126000000"})
-    assert in_shilin.status_code == 200  # not a county with notices: the filter is refused
+def notice_in(community, title, kind, day):
+    """A notice about a tender in `community`, published (stepped) on `day`."""
+    tender = make_tender(state=TenderState.AWARDED, title=title)
+    Project.objects.filter(pk=tender.project_id).update(community=community)
+    notice = notice_publish(kind=kind, obj=tender)
+    at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    NoticePage.objects.filter(pk=notice.pk).update(step_at=at)
+    return notice
+
+
+@pytest.fixture
+def two_counties(site, places):
+    """An award notice in 五华区 (2026-03-10) and a tender notice in 石林县 (2026-05-20)."""
+    notice_in(
+        places["community_a"], "翠湖助餐服务采购", NoticeKind.AWARD, datetime.date(2026, 3, 10)
+    )
+    notice_in(
+        places["village"], "石林彝绣技能培训采购", NoticeKind.TENDER, datetime.date(2026, 5, 20)
+    )
+    return site.get_children().get(slug="notices").url
+
+
+WUHUA = "翠湖助餐服务采购中标公告"
+SHILIN = "石林彝绣技能培训采购公告"
+
+
+def listed(client, url, **filters):
+    response = client.get(url, filters)
+    assert response.status_code == 200, response.content.decode()[:500]
+    html = response.content.decode()
+    return {title for title in (WUHUA, SHILIN) if title in html}
+
+
+def test_notice_index_filters_by_kind(client, two_counties):
+    assert listed(client, two_counties) == {WUHUA, SHILIN}
+    assert listed(client, two_counties, kind=NoticeKind.AWARD) == {WUHUA}
+    assert listed(client, two_counties, kind=NoticeKind.TENDER) == {SHILIN}
+    assert listed(client, two_counties, kind=NoticeKind.CONTRACT) == set()
+
+
+def test_notice_index_filters_by_county_and_prefecture(client, places, two_counties):
+    assert listed(client, two_counties, place=places["wuhua"].code) == {WUHUA}
+    assert listed(client, two_counties, place=places["shilin"].code) == {SHILIN}
+    assert listed(client, two_counties, place=places["kunming"].code) == {WUHUA, SHILIN}
+    html = client.get(two_counties).content.decode()
+    # the filter offers the prefecture and both counties that have notices
+    for place in ("kunming", "wuhua", "shilin"):
+        assert f'<option value="{places[place].code}"' in html
+    chosen = client.get(two_counties, {"place": places["shilin"].code}).content.decode()
+    assert f'<option value="{places["shilin"].code}" selected>' in chosen
+
+
+def test_notice_index_filters_by_publication_dates(client, two_counties):
+    assert listed(client, two_counties, date_from="2026-03-10", date_to="2026-03-10") == {WUHUA}
+    assert listed(client, two_counties, date_from="2026-03-11") == {SHILIN}
+    assert listed(client, two_counties, date_to="2026-05-19") == {WUHUA}
+    assert listed(client, two_counties, date_from="2026-01-01", date_to="2026-12-31") == {
+        WUHUA,
+        SHILIN,
+    }
+    assert listed(client, two_counties, date_from="2026-06-01") == set()
+
+
+@pytest.mark.parametrize(
+    "filters, error",
+    [
+        ({"place": "999999999999"}, "没有这个州市或县区"),
+        ({"place": "530102001001"}, "没有这个州市或县区"),  # a community: not a filter place
+        ({"place": "五华"}, "没有这个州市或县区"),
+        ({"date_from": "2026-13-45"}, "日期格式不对"),
+        ({"date_to": "昨天"}, "日期格式不对"),
+        ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "截止日期不能早于起始日期"),
+        ({"kind": "rumour"}, "没有这种公告类型"),
+    ],
+)
+def test_notice_index_refuses_bad_filters_in_chinese(client, two_counties, filters, error):
+    response = client.get(two_counties, filters)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert error in html and 'role="alert"' in html
+    assert WUHUA not in html and SHILIN not in html  # not the unfiltered list
+    assert "没有符合条件的公告" in html
 
 
 def test_notice_index_paginates(site, client):
