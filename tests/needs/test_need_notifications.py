@@ -77,7 +77,7 @@ def test_rejected_tells_the_author_with_the_reason(staff, told):
     assert notes[0].url == need_url(need)
 
 
-def test_merged_tells_author_and_followers_with_a_link_to_the_target(staff, told):
+def test_merged_tells_both_authors_and_the_followers_with_a_link_to_the_target(staff, told):
     duplicate, target = published(title="楼道老人助餐"), published(title="老年助餐点")
     follower, target_follower = follower_of(duplicate), follower_of(target)
     _, notes = told(
@@ -92,7 +92,9 @@ def test_merged_tells_author_and_followers_with_a_link_to_the_target(staff, told
         assert len(got) == 1
         assert got[0].url == need_url(target)
         assert "楼道老人助餐" in got[0].title and "老年助餐点" in got[0].title
-    assert target_author_notes == [] and target_follower_notes == []
+    [joined] = target_author_notes  # the target's author hears that another need joined
+    assert "另一条需求已合并到您的需求" in joined.title and joined.url == need_url(target)
+    assert target_follower_notes == []
     assert target.follows.filter(user=follower).exists()
 
 
