@@ -47,6 +47,14 @@ class NoticeIndexPage(Page):
         context.update(notice_list_context(self, request.GET))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """Filters it cannot apply answer 400 (the form shows the errors, no list)."""
+        response = super().serve(request, *args, **kwargs)
+        form = response.context_data.get("form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response
+
 
 class NoticePage(SearchTextMixin, Page):
     """公告: created by the workflow step that requires it, one per (kind, object, round).

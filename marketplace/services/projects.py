@@ -6,24 +6,16 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..design_versions import TEXT_FIELDS
 from ..models import FundingSource, Project, ProjectDesignVersion
 from ..workflow import WorkflowError, apply_transition, check_transition
 from .notifications import notify
 
 
 def design_snapshot(project: Project) -> dict:
-    fields = [
-        "title",
-        "background",
-        "beneficiaries",
-        "objectives",
-        "service_content",
-        "activity_plan",
-        "risks",
-        "no_need_reason",
-    ]
+    """What a submitted version keeps (read back by design_versions)."""
     return {
-        **{f: getattr(project, f) for f in fields},
+        **{f: getattr(project, f) for f in TEXT_FIELDS},
         "period": [str(project.period_start), str(project.period_end)],
         "indicators": [
             {"kind": i.kind, "name": i.name, "unit": i.unit, "target": str(i.target)}
