@@ -7,7 +7,7 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("平台核心")
 
     def ready(self):
-        from . import demo, signals  # noqa: F401  (registrations)
+        from . import demo, signals, signin  # noqa: F401  (registrations)
         from .exports import registers as register_exports
         from .imports import organisations, panel, places, registry
 

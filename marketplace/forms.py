@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import FundingSource, Organisation, Role
+from .services import signin_limits
+from .workflow import WorkflowError
 
 
 class ReasonForm(forms.Form):
@@ -41,11 +43,26 @@ class ApproveForm(forms.Form):
 
 
 class LoginForm(AuthenticationForm):
-    """Password sign-in: the user name or the phone number (see backends.PhoneBackend)."""
+    """Password sign-in: the user name or the phone number (see backends.PhoneBackend),
+    limited after repeated wrong passwords (services.signin_limits)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("用户名或密码不正确，请重新输入。"),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("手机号或用户名")
+
+    def clean(self):
+        try:
+            signin_limits.refuse_if_limited(
+                self.data.get("username", ""), signin_limits.client_ip(self.request)
+            )
+        except WorkflowError as exc:
+            raise forms.ValidationError(exc.message, code="throttled") from exc
+        return super().clean()
 
 
 class PhoneForm(forms.Form):

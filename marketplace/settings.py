@@ -197,3 +197,7 @@ OCDS_OCID_PREFIX = env.str("OCDS_OCID_PREFIX", default="ocds-xxxxxx-")
 if not re.fullmatch(r"ocds-[a-z0-9]{6}-", OCDS_OCID_PREFIX):
     raise ImproperlyConfigured("OCDS_OCID_PREFIX must look like ocds-abc123- (see README)")
 SMS_SENDER = env.str("SMS_SENDER", default="marketplace.sms.ConsoleSender")
+# Where the client's address is (sign-in limits): REMOTE_ADDR, or behind the reverse proxy
+# the header it sets and overwrites (nginx: proxy_set_header X-Real-IP $remote_addr →
+# CLIENT_IP_HEADER=HTTP_X_REAL_IP). Never a header the client can set unchecked.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="REMOTE_ADDR")

@@ -7,7 +7,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .forms import LoginForm
 from .views import (
     account,
     admin_shortcut,
@@ -19,15 +18,12 @@ from .views import (
     organisations,
     phone_login,
     projects,
+    signin,
 )
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
-        name="login",
-    ),
+    path("accounts/login/", signin.SignInView.as_view(), name="login"),
     path("accounts/phone/", phone_login.phone_login, name="phone_login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/dev-login/<str:token>/", dev_login.dev_login, name="dev_login"),

@@ -13,12 +13,14 @@ from .project import (
     ProjectDesignVersion,
     ProjectState,
 )
+from .signin import FailedSignIn
 from .transition import TransitionRecord
 from .user import Role, RoleAssignment, User
 
 __all__ = [
     "BudgetLine",
     "Document",
+    "FailedSignIn",
     "FundingSource",
     "ImportJob",
     "ImportStatus",
