@@ -14,7 +14,7 @@ from marketplace.workflow import apply_transition
 from needs.models import Decision, NeedState
 from needs.services import designs
 from needs.services import needs as services
-from needs.services.consultations import consultation_record
+from needs.services.consultations import Participant, consultation_record
 from tests.marketplace.factories import UserFactory
 
 from .factories import NeedFactory, go_forward, published
@@ -118,7 +118,7 @@ def test_consultation_decision_tells_author_and_followers(staff, places, told, d
             community=places["community_a"],
             date=date(2026, 11, 20),
             place="社区议事厅",
-            participants="居民代表、社区工作者",
+            participants=[Participant("resident", "张三"), Participant("staff", "李四")],
             minutes="逐条讨论",
             decisions=[(need, decision, reason)],
         ),
